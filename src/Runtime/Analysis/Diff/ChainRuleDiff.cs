@@ -28,14 +28,14 @@ internal sealed class ChainRuleDiff
     private readonly int[] _movedE;
     private readonly bool[] _movedA;
 
-    private ChainRuleDiff(string table, Chain expected, Chain actual, DiffOptions options, RuleInterner interner, OpaqueNotes notes, List<Difference> output)
+    private ChainRuleDiff(string table, Chain expected, Chain actual, int[]? expectedOrder, int[]? actualOrder, DiffOptions options, RuleInterner interner, OpaqueNotes notes, List<Difference> output)
     {
         _table = table;
         _chain = expected.Name;
         _expected = expected.Rules;
         _actual = actual.Rules;
-        _expectedOrder = CanonicalRuleOrder.Of(table, expected, options);
-        _actualOrder = CanonicalRuleOrder.Of(table, actual, options);
+        _expectedOrder = expectedOrder;
+        _actualOrder = actualOrder;
         _compareCounters = !options.IgnoreCounters;
         _notes = notes;
         _output = output;
@@ -53,7 +53,44 @@ internal sealed class ChainRuleDiff
     public static void Compare(string table, Chain expected, Chain actual, DiffOptions options, RuleInterner interner, OpaqueNotes notes, List<Difference> output)
     {
         if (expected.Rules.Count == 0 && actual.Rules.Count == 0) return;
-        new ChainRuleDiff(table, expected, actual, options, interner, notes, output).Walk();
+        var expectedOrder = CanonicalRuleOrder.Of(table, expected, options);
+        var actualOrder = CanonicalRuleOrder.Of(table, actual, options);
+        if (SameContentInOrder(table, expected, expectedOrder, actual, actualOrder, options, notes, output)) return;
+        new ChainRuleDiff(table, expected, actual, expectedOrder, actualOrder, options, interner, notes, output).Walk();
+    }
+
+    /// <summary>
+    /// The common case, without hashing: both chains hold the same rule contents in the same
+    /// (comparison) order. Reports counters and notes and returns true; returns false (having
+    /// reported nothing) otherwise.
+    /// </summary>
+    private static bool SameContentInOrder(string table, Chain expected, int[]? eOrder, Chain actual, int[]? aOrder, DiffOptions options, OpaqueNotes notes, List<Difference> output)
+    {
+        var e = expected.Rules;
+        var a = actual.Rules;
+        if (e.Count != a.Count) return false;
+        var differentCounters = false;
+        for (var c = 0; c < e.Count; c++)
+        {
+            var left = e[eOrder is null ? c : eOrder[c]];
+            var right = a[aOrder is null ? c : aOrder[c]];
+            if (left.Equals(right)) continue;
+            if (Equals(left.Counters, right.Counters) || !RuleInterner.ContentOf(left).Equals(RuleInterner.ContentOf(right))) return false;
+            differentCounters = true;
+        }
+        var compareCounters = differentCounters && !options.IgnoreCounters;
+        for (var c = 0; c < e.Count; c++)
+        {
+            var i = eOrder is null ? c : eOrder[c];
+            var j = aOrder is null ? c : aOrder[c];
+            notes.Observe(table, expected.Name, i, j, e[i], a[j]);
+            if (compareCounters && !CounterEquivalence.Equivalent(e[i].Counters, a[j].Counters))
+            {
+                output.Add(new Difference(DifferenceKind.RuleDiffers, table, expected.Name, i, j, e[i], a[j],
+                    "counters " + e[i].Counters!.Value + " vs " + a[j].Counters!.Value));
+            }
+        }
+        return true;
     }
 
     private static int[] Ids(ValueList<Rule> rules, int[]? order, RuleInterner interner)

@@ -17,9 +17,10 @@ internal sealed class OpaqueNotes
     /// <summary>Records the raw extensions of a rule that was found equal on both sides.</summary>
     public void Observe(string table, string chain, int expectedIndex, int actualIndex, Rule expected, Rule actual)
     {
-        foreach (var match in expected.Matches)
+        var matches = expected.Matches;
+        for (var m = 0; m < matches.Count; m++)
         {
-            if (match is RawMatch raw) Add("match " + raw.Name, table, chain, expectedIndex, actualIndex, expected, actual);
+            if (matches[m] is RawMatch raw) Add("match " + raw.Name, table, chain, expectedIndex, actualIndex, expected, actual);
         }
         if (expected.Target is RawTarget target) Add("target " + target.TargetName, table, chain, expectedIndex, actualIndex, expected, actual);
     }

@@ -8,9 +8,10 @@ internal static class ServiceComment
     /// <summary>The text of the rule's first comment match, or null.</summary>
     public static string? Of(Rule rule)
     {
-        foreach (var match in rule.Matches)
+        var matches = rule.Matches;
+        for (var m = 0; m < matches.Count; m++)
         {
-            if (match is CommentMatch comment) return comment.Text;
+            if (matches[m] is CommentMatch comment) return comment.Text;
         }
         return null;
     }
