@@ -74,9 +74,8 @@ internal sealed class ChainRuleDiff
         {
             var left = e[eOrder is null ? c : eOrder[c]];
             var right = a[aOrder is null ? c : aOrder[c]];
-            if (left.Equals(right)) continue;
-            if (Equals(left.Counters, right.Counters) || !RuleInterner.ContentOf(left).Equals(RuleInterner.ContentOf(right))) return false;
-            differentCounters = true;
+            if (!RuleContentComparer.Instance.Equals(left, right)) return false;
+            if (!Equals(left.Counters, right.Counters)) differentCounters = true;
         }
         var compareCounters = differentCounters && !options.IgnoreCounters;
         for (var c = 0; c < e.Count; c++)

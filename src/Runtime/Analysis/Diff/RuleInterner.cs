@@ -9,18 +9,14 @@ namespace NatDsl.Analysis.Diff;
 /// </summary>
 internal sealed class RuleInterner
 {
-    private readonly Dictionary<Rule, int> _ids = new Dictionary<Rule, int>();
+    private readonly Dictionary<Rule, int> _ids = new Dictionary<Rule, int>(RuleContentComparer.Instance);
 
     /// <summary>The id of the rule's content (counters are not part of it).</summary>
     public int Id(Rule rule)
     {
-        var content = ContentOf(rule);
-        if (_ids.TryGetValue(content, out var id)) return id;
+        if (_ids.TryGetValue(rule, out var id)) return id;
         id = _ids.Count;
-        _ids.Add(content, id);
+        _ids.Add(rule, id);
         return id;
     }
-
-    /// <summary>The rule without counters.</summary>
-    public static Rule ContentOf(Rule rule) => rule.Counters is null ? rule : rule with { Counters = null };
 }
