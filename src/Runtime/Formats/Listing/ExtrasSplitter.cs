@@ -92,22 +92,28 @@ internal static class ExtrasSplitter
     /// <summary>The target read from the text starting at <paramref name="at"/> (a space, or the end), with its cost.</summary>
     private static (Target? Target, int Cost)? FinishTarget(string extras, int at, string name, Target? fixedTarget, ExtensionContext context)
     {
-        var text = at < extras.Length ? extras.Substring(at + 1) : string.Empty;
-        if (name.Length == 0 || fixedTarget is not null) return text.Length == 0 ? (fixedTarget, 0) : null;
+        var empty = at >= extras.Length;
+        if (name.Length == 0 || fixedTarget is not null) return empty ? (fixedTarget, 0) : null;
         if (TargetTextReader.IsTyped(name))
         {
+            if (!empty && !StartsWithAny(extras, at + 1, TargetTextReader.Keywords(name))) return null;
+            var text = empty ? string.Empty : extras.Substring(at + 1);
             if (TargetTextReader.Read(name, text, context.Family) is { } typed) return (typed, 0);
-            return text.Length == 0 || StartsWithAny(text, TargetTextReader.Keywords(name)) ? (new RawTarget(name, null, text), UnreadTargetCost) : null;
+            return (new RawTarget(name, null, text), UnreadTargetCost);
         }
         // An extension target the model does not know: its text, if any, usually starts with its name.
-        return text.Length == 0 || StartsWithAny(text, new[] { name }) ? (new RawTarget(name, null, text), 0) : null;
+        if (empty) return (new RawTarget(name, null, string.Empty), 0);
+        return StartsWithAny(extras, at + 1, new[] { name }) ? (new RawTarget(name, null, extras.Substring(at + 1)), 0) : null;
     }
 
-    private static bool StartsWithAny(string text, string[] words)
+    /// <summary>True when a word of <paramref name="words"/> starts at <paramref name="start"/> (a keyword ending in ':' may run on).</summary>
+    private static bool StartsWithAny(string text, int start, string[] words)
     {
         foreach (var word in words)
         {
-            if (text.StartsWith(word, StringComparison.Ordinal) && (text.Length == word.Length || text[word.Length] == ' ' || word[word.Length - 1] == ':')) return true;
+            if (start + word.Length > text.Length || string.CompareOrdinal(text, start, word, 0, word.Length) != 0) continue;
+            var end = start + word.Length;
+            if (end == text.Length || text[end] == ' ' || word[word.Length - 1] == ':') return true;
         }
         return false;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using NatDsl.Model;
@@ -11,7 +12,7 @@ namespace NatDsl.Formats.Listing;
 /// <remarks>
 /// Chains are written in listing order whatever the model's order: built-in chains in hook order
 /// (PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING), then user chains sorted by ordinal
-/// (<c>strcmp</c>) order. <c>(N references)</c> is computed with <see cref="Table.ReferenceCount"/>.
+/// (<c>strcmp</c>) order. <c>(N references)</c> is counted from the model as <see cref="Table.ReferenceCount"/> counts it.
 /// Missing counters print as 0. An interface that is null prints <c>*</c>; a source or destination
 /// that is null prints <c>0.0.0.0/0</c> (<c>::/0</c>).
 /// </remarks>
@@ -39,16 +40,34 @@ public static class ListingRenderer
         if (form is null) throw new ArgumentNullException(nameof(form));
         var sb = new StringBuilder();
         var first = true;
+        var references = References(table);
         foreach (var chain in BuiltinChains.ListingOrder(table.Chains))
         {
             if (!first) sb.Append('\n');
             first = false;
-            WriteChain(sb, table, chain, form);
+            WriteChain(sb, references, chain, form);
         }
         return sb.ToString();
     }
 
-    private static void WriteChain(StringBuilder sb, Table table, Chain chain, ListingForm form)
+    /// <summary>
+    /// The reference count of every chain, in one pass: the same count as
+    /// <see cref="Table.ReferenceCount"/> (rules whose target is a jump or goto to the chain).
+    /// </summary>
+    private static Dictionary<string, int> References(Table table)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chain in table.Chains)
+        {
+            foreach (var rule in chain.Rules)
+            {
+                if (rule.Target is JumpTarget jump) counts[jump.Chain] = (counts.TryGetValue(jump.Chain, out var n) ? n : 0) + 1;
+            }
+        }
+        return counts;
+    }
+
+    private static void WriteChain(StringBuilder sb, Dictionary<string, int> references, Chain chain, ListingForm form)
     {
         sb.Append("Chain ").Append(chain.Name);
         if (chain.Policy is { } policy)
@@ -64,7 +83,8 @@ public static class ListingRenderer
         }
         else
         {
-            sb.Append(" (").Append(table.ReferenceCount(chain.Name).ToString(CultureInfo.InvariantCulture)).Append(" references)\n");
+            var count = references.TryGetValue(chain.Name, out var n) ? n : 0;
+            sb.Append(" (").Append(count.ToString(CultureInfo.InvariantCulture)).Append(" references)\n");
         }
         sb.Append(ColumnHeader.For(form.LineNumbers, form.Verbose, form.ExactCounters)).Append('\n');
         var number = 1;

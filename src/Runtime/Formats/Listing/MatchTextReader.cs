@@ -45,16 +45,24 @@ internal static class MatchTextReader
         }
     }
 
-    /// <summary><c>/* TEXT */</c>: one reading per <c> */</c> that ends an item (the text may contain <c>*/</c>).</summary>
+    /// <summary>
+    /// <c>/* TEXT */</c>: one reading per <c> */</c> that ends an item (the text may contain <c>*/</c>).
+    /// A comment holds at most 255 bytes, hence at most 255 characters.
+    /// </summary>
     private static void Comments(string text, int start, List<(int End, Match Match)> into)
     {
+        const int maxComment = 255;
         if (string.CompareOrdinal(text, start, "/* ", 0, 3) != 0) return;
-        for (var close = text.IndexOf(" */", start + 3, StringComparison.Ordinal); close >= 0; close = text.IndexOf(" */", close + 1, StringComparison.Ordinal))
+        var searchEnd = Math.Min(text.Length, start + 3 + maxComment + 3);
+        for (var close = text.IndexOf(" */", start + 3, searchEnd - start - 3, StringComparison.Ordinal); close >= 0; close = NextClose(text, close, searchEnd))
         {
             var end = close + 3;
             if (end == text.Length || text[end] == ' ') into.Add((end, new CommentMatch(text.Substring(start + 3, close - start - 3))));
         }
     }
+
+    private static int NextClose(string text, int close, int searchEnd) =>
+        close + 1 >= searchEnd ? -1 : text.IndexOf(" */", close + 1, searchEnd - close - 1, StringComparison.Ordinal);
 
     private static Match? Tcp(TextCursor c, ExtensionContext context)
     {

@@ -19,8 +19,8 @@ internal static class TargetTextReader
     /// </summary>
     public static string[] Keywords(string name) => name switch
     {
-        "DNAT" or "SNAT" => new[] { "to:", "random", "persistent" },
-        "MASQUERADE" => new[] { "masq ports:", "random" },
+        "DNAT" or "SNAT" => new[] { "to:", "random", "random-fully", "persistent" },
+        "MASQUERADE" => new[] { "masq ports:", "random", "random-fully" },
         "REDIRECT" => new[] { "redir ports", "random" },
         "REJECT" => new[] { "reject-with" },
         "MARK" => new[] { "MARK" },

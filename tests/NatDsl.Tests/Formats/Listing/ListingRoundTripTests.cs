@@ -59,6 +59,17 @@ public class ListingRoundTripTests
         Assert.That(document.Table.Name, Is.EqualTo(table));
     }
 
+    [TestCaseSource(nameof(ListingFiles))]
+    public void Reference_counts_of_the_listing_are_those_of_the_model(string fileName)
+    {
+        var text = TestData.Vector(fileName);
+        var table = ListingParser.Parse(text, fileName).Table;
+        foreach (var chain in table.Chains.Where(c => !c.IsBuiltin))
+        {
+            Assert.That(text, Does.Contain("Chain " + chain.Name + " (" + table.ReferenceCount(chain.Name) + " references)\n"));
+        }
+    }
+
     internal static string FirstDifference(string expected, string actual)
     {
         var e = expected.Split('\n');
