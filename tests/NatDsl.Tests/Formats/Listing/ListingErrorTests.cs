@@ -122,6 +122,13 @@ public class ListingErrorTests
     }
 
     [Test]
+    public void A_chain_listed_twice()
+    {
+        var error = Fails("Chain X (0 references)\n" + Header + "\n\nChain X (0 references)\n" + Header + "\n");
+        Assert.That((error.Line, error.Column), Is.EqualTo((4, 7)));
+    }
+
+    [Test]
     public void Garbage_between_chains_is_an_error_not_a_skip()
     {
         var error = Fails("Chain INPUT (policy ACCEPT)\n" + Header + "\n\nsome prose\n");
