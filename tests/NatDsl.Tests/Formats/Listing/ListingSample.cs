@@ -22,7 +22,7 @@ internal static class ListingSample
         "Chain INPUT (policy ACCEPT)\n" + Header + "\n" + string.Concat(ruleLines.Select(l => l + "\n"))
         + "\nChain FORWARD (policy ACCEPT)\n" + Header + "\n"
         + "\nChain OUTPUT (policy ACCEPT)\n" + Header + "\n"
-        + "\nChain X (" + xReferences + " references)\n" + Header + "\n"
+        + "\nChain X (" + xReferences.ToString(System.Globalization.CultureInfo.InvariantCulture) + " references)\n" + Header + "\n"
         + "\nChain Y (0 references)\n" + Header + "\n";
 
     /// <summary>Parses a one-rule listing, checks it renders back unchanged, and returns the rule.</summary>
