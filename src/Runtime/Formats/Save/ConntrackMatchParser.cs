@@ -69,7 +69,7 @@ internal sealed class ConntrackMatchParser : MatchParser
                 _match = _match with { State = new Negatable<ConntrackStates>(ParseStates(arg, line, StateNames), inv) };
                 break;
             case ProtoId:
-                if (!ProtocolNames.TryParse(arg.Text, out var protocol)) throw call.Error(arg, "unknown protocol \"" + arg.Text + "\"");
+                if (!ProtocolText.TryParse(arg.Text, out var protocol)) throw call.Error(arg, "unknown protocol \"" + arg.Text + "\"");
                 _match = _match with { Protocol = new Negatable<int>(protocol, inv) };
                 break;
             case OrigSrcId:

@@ -3,7 +3,7 @@ using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
 
-/// <summary><c>-j LOG</c>: <c>--log-level</c> (0-7 or a syslog name), <c>--log-prefix</c> (1-29 characters) and the flag options.</summary>
+/// <summary><c>-j LOG</c>: <c>--log-level</c> (0-7 or a syslog name), <c>--log-prefix</c> (kept to its first 29 bytes, as iptables does) and the flag options.</summary>
 internal sealed class LogTargetParser : TargetParser
 {
     private const int LevelId = 0, PrefixId = 1, TcpSequenceId = 2, TcpOptionsId = 3, IpOptionsId = 4, UidId = 5, MacDecodeId = 6;
@@ -45,9 +45,10 @@ internal sealed class LogTargetParser : TargetParser
             case PrefixId:
             {
                 var arg = call.Argument();
-                if (arg.Text.Length == 0 || arg.Text.Length > 29) throw call.Error(arg, "--log-prefix must be 1-29 characters long");
+                if (arg.Text.Length == 0) throw call.Error(arg, "--log-prefix must not be empty");
                 if (arg.Text.IndexOf('\n') >= 0) throw call.Error(arg, "newlines are not allowed in --log-prefix");
-                _target = _target with { Prefix = arg.Text };
+                // iptables keeps the first 29 bytes (the kernel's buffer); so does the model.
+                _target = _target with { Prefix = Truncate(arg.Text, 29) };
                 break;
             }
             case TcpSequenceId:
@@ -69,6 +70,15 @@ internal sealed class LogTargetParser : TargetParser
     }
 
     public override Target Build(RuleParseContext context) => _target;
+
+    private static string Truncate(string text, int maxBytes)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(text) <= maxBytes) return text;
+        var length = text.Length;
+        while (length > 0 && System.Text.Encoding.UTF8.GetByteCount(text.Substring(0, length)) > maxBytes) length--;
+        if (length > 0 && char.IsHighSurrogate(text[length - 1])) length--;
+        return text.Substring(0, length);
+    }
 
     private static byte ParseLevel(RuleToken arg, OptionCall call)
     {

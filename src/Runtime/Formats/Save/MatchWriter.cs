@@ -100,18 +100,19 @@ internal static class MatchWriter
                 States(sb, m.States);
                 break;
             case PhysdevMatch m:
+                // physdev_save's order: is-in, in, is-out, out, is-bridged.
+                Flag(sb, "--physdev-is-in", m.IsIn);
                 if (m.In is { } physIn)
                 {
                     Not(sb, physIn.Inverted);
                     sb.Append(" --physdev-in ").Append(physIn.Value);
                 }
+                Flag(sb, "--physdev-is-out", m.IsOut);
                 if (m.Out is { } physOut)
                 {
                     Not(sb, physOut.Inverted);
                     sb.Append(" --physdev-out ").Append(physOut.Value);
                 }
-                Flag(sb, "--physdev-is-in", m.IsIn);
-                Flag(sb, "--physdev-is-out", m.IsOut);
                 Flag(sb, "--physdev-is-bridged", m.IsBridged);
                 break;
             case SetMatch m:

@@ -85,7 +85,7 @@ internal sealed class RecentMatchParser : MatchParser
             }
             case SourceId:
             case DestinationId:
-                if (Seen(SourceId) && Seen(DestinationId)) throw call.Error("recent: only one of --rsource or --rdest is allowed");
+                // As iptables: the last of --rsource/--rdest wins.
                 _side = id == SourceId ? RecentSide.Source : RecentSide.Destination;
                 break;
             case MaskId:

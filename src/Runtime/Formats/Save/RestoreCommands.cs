@@ -25,7 +25,7 @@ internal static class RestoreCommands
             case "--append":
             {
                 var chain = table.Require(ChainArgument(context, command), line);
-                var rule = ParseRule(table, context, prefixCounters);
+                var rule = ParseRule(table, chain.Name, context, prefixCounters);
                 chain.Rules.Add(rule);
                 return;
             }
@@ -36,7 +36,7 @@ internal static class RestoreCommands
                 var index = 1;
                 if (context.HasMore && !StartsOption(context.Peek())) index = RuleNumber(context.Next(), line);
                 if (index > chain.Rules.Count + 1) throw line.Error(command, "index of insertion too big (chain " + chain.Name + " has " + chain.Rules.Count + " rules)");
-                var rule = ParseRule(table, context, prefixCounters);
+                var rule = ParseRule(table, chain.Name, context, prefixCounters);
                 chain.Rules.Insert(index - 1, rule);
                 return;
             }
@@ -48,7 +48,7 @@ internal static class RestoreCommands
                 var numberToken = context.Next();
                 var index = RuleNumber(numberToken, line);
                 if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index + " does not exist in chain " + chain.Name);
-                chain.Rules[index - 1] = ParseRule(table, context, prefixCounters);
+                chain.Rules[index - 1] = ParseRule(table, chain.Name, context, prefixCounters);
                 return;
             }
             case "-D":
@@ -65,7 +65,7 @@ internal static class RestoreCommands
                     return;
                 }
                 var start = context.Position < context.Tokens.Count ? context.Peek() : command;
-                var rule = RuleSpecParser.Parse(context, allowCounters: false, prefixCounters: null).Rule;
+                var rule = RuleSpecParser.Parse(context, chain.Name, allowCounters: false, prefixCounters: null).Rule;
                 for (var i = 0; i < chain.Rules.Count; i++)
                 {
                     if (chain.Rules[i].WithCounters(null) == rule)
@@ -179,9 +179,9 @@ internal static class RestoreCommands
         _ => throw line.Error(token, "bad policy \"" + token.Text + "\" (ACCEPT or DROP)"),
     };
 
-    private static Rule ParseRule(TableState table, RuleParseContext context, Counters? prefixCounters)
+    private static Rule ParseRule(TableState table, string chain, RuleParseContext context, Counters? prefixCounters)
     {
-        var parsed = RuleSpecParser.Parse(context, allowCounters: true, prefixCounters);
+        var parsed = RuleSpecParser.Parse(context, chain, allowCounters: true, prefixCounters);
         if (parsed.JumpToken.HasValue) table.CheckJump(parsed.JumpToken.Value, context.Line);
         return parsed.Rule;
     }

@@ -14,7 +14,7 @@ namespace NatDsl.Formats.Save;
 /// </summary>
 internal static class RuleSpecParser
 {
-    public static ParsedRule Parse(RuleParseContext context, bool allowCounters, Counters? prefixCounters)
+    public static ParsedRule Parse(RuleParseContext context, string chain, bool allowCounters, Counters? prefixCounters)
     {
         var line = context.Line;
         var extensions = new List<ExtensionParser>(4);
@@ -116,6 +116,10 @@ internal static class RuleSpecParser
                 {
                     var flag = generic == GenericOption.InInterface ? "-i" : "-o";
                     Once(ref seen, bit, line, token, flag);
+                    if (generic == GenericOption.OutInterface ? chain is "PREROUTING" or "INPUT" : chain is "POSTROUTING" or "OUTPUT")
+                    {
+                        throw line.Error(token, "can't use " + flag + " with " + chain);
+                    }
                     var arg = Argument(context, inline, token, flag);
                     var name2 = InterfaceText.Parse(arg, line, flag);
                     var value = name2 == "+" && !invert ? null : new Negatable<string>(name2, invert);
@@ -127,7 +131,7 @@ internal static class RuleSpecParser
                 {
                     Once(ref seen, bit, line, token, "-p");
                     var arg = Argument(context, inline, token, "-p");
-                    if (!ProtocolNames.TryParse(arg.Text, out var number)) throw line.Error(arg, "unknown protocol \"" + arg.Text + "\"");
+                    if (!ProtocolText.TryParse(arg.Text, out var number)) throw line.Error(arg, "unknown protocol \"" + arg.Text + "\"");
                     if (number == 0 && invert) throw line.Error(arg, "rule would never match protocol");
                     protocol = number == 0 ? null : new Negatable<int>(number, invert);
                     context.Protocol = number == 0 ? null : number;

@@ -110,7 +110,6 @@ internal sealed class SaveFileReader
         if (text == "COMMIT")
         {
             if (_current is null) throw line.Error(0, "COMMIT outside a table (no *table line before it)");
-            _current.State.VerifyPendingJumps();
             _current = null;
             _pendingFollowsCommit = true;
             return;
@@ -193,8 +192,8 @@ internal sealed class SaveFileReader
             if (existing is null)
             {
                 ChainNames.Validate(nameToken, line);
-                var chain = table.Add(nameToken.Text, builtin: false);
-                chain.Counters = counters;
+                // iptables keeps no counters for user chains (it saves them as [0:0]).
+                table.Add(nameToken.Text, builtin: false);
             }
             else if (existing.Builtin)
             {
@@ -203,7 +202,6 @@ internal sealed class SaveFileReader
             else if (_options.NoFlush)
             {
                 existing.Rules.Clear();
-                existing.Counters = counters;
             }
             else
             {

@@ -3,7 +3,7 @@ using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
 
-/// <summary><c>-m statistic --mode random [!] --probability P</c> or <c>--mode nth [!] --every N [--packet P]</c>.</summary>
+/// <summary><c>-m statistic --mode random [!] --probability P</c> or <c>--mode nth [!] --every N --packet P</c>.</summary>
 internal sealed class StatisticMatchParser : MatchParser
 {
     private const int ModeId = 0, ProbabilityId = 1, EveryId = 2, PacketId = 3;
@@ -73,7 +73,8 @@ internal sealed class StatisticMatchParser : MatchParser
         if (Seen(ProbabilityId) && _mode != StatisticMode.Random) throw line.Error(_probabilityToken, "--probability can only be used in random mode");
         if (Seen(EveryId) && _mode != StatisticMode.Nth) throw line.Error(_everyToken, "--every can only be used in nth mode");
         if (Seen(PacketId) && _mode != StatisticMode.Nth) throw line.Error(_packetToken, "--packet can only be used in nth mode");
-        if (Seen(PacketId) && !Seen(EveryId)) throw line.Error(_packetToken, "--packet can only be used with --every");
+        if (_mode == StatisticMode.Random && !Seen(ProbabilityId)) throw line.Error(NameToken, "statistic: --probability must be specified when using random mode");
+        if (_mode == StatisticMode.Nth && !(Seen(EveryId) && Seen(PacketId))) throw line.Error(NameToken, "statistic: --every and --packet must be specified when using nth mode");
         if (_packet > _every - 1) throw line.Error(_packetToken, "the --packet p must be 0 <= p <= n-1");
     }
 

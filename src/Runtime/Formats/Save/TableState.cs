@@ -6,12 +6,11 @@ namespace NatDsl.Formats.Save;
 
 /// <summary>
 /// A table while restore commands are applied to it: chains by name (built-ins of a standard
-/// table always exist), and jumps to chains not declared yet, checked when the table ends.
+/// table always exist).
 /// </summary>
 internal sealed class TableState
 {
     private readonly Dictionary<string, ChainState> _chains = new Dictionary<string, ChainState>(StringComparer.Ordinal);
-    private readonly List<(string Chain, InputLine Line, RuleToken Token)> _pendingJumps = new List<(string, InputLine, RuleToken)>();
     private int _order;
 
     public TableState(string name)
@@ -59,15 +58,14 @@ internal sealed class TableState
 
     public IEnumerable<ChainState> Chains => _chains.Values;
 
-    /// <summary>Records a jump target: checked now when the chain exists, else when the table ends.</summary>
+    /// <summary>Checks a jump or goto target: like iptables-restore, the chain must already exist and be a user chain.</summary>
     public void CheckJump(RuleToken token, InputLine line)
     {
-        if (_chains.TryGetValue(token.Text, out var chain))
+        if (!_chains.TryGetValue(token.Text, out var chain))
         {
-            if (chain.Builtin) throw line.Error(token, "cannot jump to the built-in chain " + token.Text);
-            return;
+            throw line.Error(token, "chain \"" + token.Text + "\" does not exist in table " + Name + " (declare it before the rules that jump to it)");
         }
-        _pendingJumps.Add((token.Text, line, token));
+        if (chain.Builtin) throw line.Error(token, "cannot jump to the built-in chain " + token.Text);
     }
 
     /// <summary>The number of rules in the table that jump or go to <paramref name="name"/>.</summary>
@@ -84,21 +82,9 @@ internal sealed class TableState
         return count;
     }
 
-    /// <summary>Checks the jumps to chains that did not exist yet when their rule was read (at COMMIT).</summary>
-    public void VerifyPendingJumps()
-    {
-        foreach (var (name, line, token) in _pendingJumps)
-        {
-            if (!_chains.TryGetValue(name, out var chain)) throw line.Error(token, "chain \"" + name + "\" does not exist in table " + Name);
-            if (chain.Builtin) throw line.Error(token, "cannot jump to the built-in chain " + name);
-        }
-        _pendingJumps.Clear();
-    }
-
     /// <summary>Builds the table with chains in the requested order.</summary>
     public Table Build(bool sortChains)
     {
-        VerifyPendingJumps();
 
         var list = new List<ChainState>(_chains.Values);
         if (sortChains) list.Sort(CanonicalOrder);
