@@ -81,12 +81,12 @@ internal static class AddressText
             if (dot < 0)
             {
                 if (part < 3 && isMask) return false;
-                if (!CNumber.TryParse(text.Substring(start), 0, 255, out var last)) return false;
+                if (!CNumber.TryParse(text, start, text.Length, 0, 255, out var last)) return false;
                 value |= (uint)last << (8 * (3 - part));
                 address = IpAddress.FromV4(value);
                 return true;
             }
-            if (!CNumber.TryParse(text.Substring(start, dot - start), 0, 255, out var b)) return false;
+            if (!CNumber.TryParse(text, start, dot, 0, 255, out var b)) return false;
             value |= (uint)b << (8 * (3 - part));
             start = dot + 1;
         }

@@ -8,11 +8,14 @@ namespace NatDsl.Formats.Save;
 internal static class CNumber
 {
     /// <summary>Parses all of <paramref name="s"/> as a base-0 unsigned number in [min, max].</summary>
-    public static bool TryParse(string s, ulong min, ulong max, out ulong value)
+    public static bool TryParse(string s, ulong min, ulong max, out ulong value) => TryParse(s, 0, s.Length, min, max, out value);
+
+    /// <summary>Parses <c>s[start..end)</c> as a base-0 unsigned number in [min, max].</summary>
+    public static bool TryParse(string s, int start, int end, ulong min, ulong max, out ulong value)
     {
         value = 0;
-        var i = 0;
-        var n = s.Length;
+        var i = start;
+        var n = end;
         if (i < n && s[i] == '+') i++;
         if (i >= n) return false;
         var radix = 10u;

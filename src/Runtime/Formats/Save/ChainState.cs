@@ -30,5 +30,5 @@ internal sealed class ChainState
 
     public List<Rule> Rules { get; } = new List<Rule>();
 
-    public Chain Build() => new Chain(Name, Policy, Counters, Rules.Count == 0 ? ValueList<Rule>.Empty : new ValueList<Rule>(Rules));
+    public Chain Build() => new Chain(Name, Policy, Counters, ValueList<Rule>.Own(Rules.ToArray()));
 }

@@ -1,5 +1,3 @@
-using System;
-
 namespace NatDsl.Formats.Save;
 
 /// <summary>Names of the generic iptables options (short and long), for routing and for ending raw extension text.</summary>
@@ -46,14 +44,23 @@ internal static class GenericOptions
     }
 
     /// <summary>A long option name (without dashes) exactly, or <see cref="GenericOption.None"/>.</summary>
-    public static GenericOption LongExact(string name)
+    public static GenericOption LongExact(string name) => name switch
     {
-        foreach (var (n, option) in LongNames)
-        {
-            if (string.Equals(n, name, StringComparison.Ordinal)) return option;
-        }
-        return GenericOption.None;
-    }
+        "source" or "src" => GenericOption.Source,
+        "destination" or "dst" => GenericOption.Destination,
+        "in-interface" => GenericOption.InInterface,
+        "out-interface" => GenericOption.OutInterface,
+        "protocol" => GenericOption.Protocol,
+        "fragment" => GenericOption.Fragment,
+        "match" => GenericOption.Match,
+        "jump" => GenericOption.Jump,
+        "goto" => GenericOption.Goto,
+        "set-counters" => GenericOption.SetCounters,
+        "table" => GenericOption.Table,
+        "append" or "insert" or "delete" or "replace" or "new-chain" or "delete-chain" or "flush" or "policy" or "zero"
+            or "list" or "list-rules" or "rename-chain" or "check" => GenericOption.Command,
+        _ => GenericOption.None,
+    };
 
     /// <summary>True when an argument is a generic option as written (<c>-s</c>, <c>--source</c>, <c>--source=…</c>).</summary>
     public static bool IsGeneric(RuleToken token)

@@ -25,8 +25,7 @@ internal static class RestoreCommands
             case "--append":
             {
                 var chain = table.Require(ChainArgument(context, command), line);
-                var rule = ParseRule(table, chain.Name, context, prefixCounters);
-                chain.Rules.Add(rule);
+                table.AddRule(chain, ParseRule(table, chain.Name, context, prefixCounters));
                 return;
             }
             case "-I":
@@ -36,8 +35,7 @@ internal static class RestoreCommands
                 var index = 1;
                 if (context.HasMore && !StartsOption(context.Peek())) index = RuleNumber(context.Next(), line);
                 if (index > chain.Rules.Count + 1) throw line.Error(command, "index of insertion too big (chain " + chain.Name + " has " + chain.Rules.Count + " rules)");
-                var rule = ParseRule(table, chain.Name, context, prefixCounters);
-                chain.Rules.Insert(index - 1, rule);
+                table.InsertRule(chain, index - 1, ParseRule(table, chain.Name, context, prefixCounters));
                 return;
             }
             case "-R":
@@ -48,7 +46,7 @@ internal static class RestoreCommands
                 var numberToken = context.Next();
                 var index = RuleNumber(numberToken, line);
                 if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index + " does not exist in chain " + chain.Name);
-                chain.Rules[index - 1] = ParseRule(table, chain.Name, context, prefixCounters);
+                table.ReplaceRule(chain, index - 1, ParseRule(table, chain.Name, context, prefixCounters));
                 return;
             }
             case "-D":
@@ -61,7 +59,7 @@ internal static class RestoreCommands
                     var numberToken = context.Next();
                     var index = RuleNumber(numberToken, line);
                     if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index + " does not exist in chain " + chain.Name);
-                    chain.Rules.RemoveAt(index - 1);
+                    table.RemoveRule(chain, index - 1);
                     return;
                 }
                 var start = context.Position < context.Tokens.Count ? context.Peek() : command;
@@ -70,7 +68,7 @@ internal static class RestoreCommands
                 {
                     if (chain.Rules[i].WithCounters(null) == rule)
                     {
-                        chain.Rules.RemoveAt(i);
+                        table.RemoveRule(chain, i);
                         return;
                     }
                 }
@@ -123,12 +121,12 @@ internal static class RestoreCommands
                 NoPrefix(prefixToken, line, "-F");
                 if (!context.HasMore)
                 {
-                    foreach (var c in table.Chains) c.Rules.Clear();
+                    foreach (var c in table.Chains) table.Flush(c);
                     return;
                 }
                 var token = context.Next();
                 NoMore(context);
-                table.Require(token, line).Rules.Clear();
+                table.Flush(table.Require(token, line));
                 return;
             }
             case "-P":

@@ -247,7 +247,7 @@ internal static class RuleSpecParser
             OutInterface = outInterface,
             Protocol = protocol,
             Fragment = fragment,
-            Matches = built.Length == 0 ? ValueList<Match>.Empty : new ValueList<Match>(built),
+            Matches = ValueList<Match>.Own(built),
             Target = target,
             Counters = counters,
         };

@@ -201,7 +201,7 @@ internal sealed class SaveFileReader
             }
             else if (_options.NoFlush)
             {
-                existing.Rules.Clear();
+                table.Flush(existing);
             }
             else
             {

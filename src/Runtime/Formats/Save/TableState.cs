@@ -11,6 +11,7 @@ namespace NatDsl.Formats.Save;
 internal sealed class TableState
 {
     private readonly Dictionary<string, ChainState> _chains = new Dictionary<string, ChainState>(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _references = new Dictionary<string, int>(StringComparer.Ordinal);
     private int _order;
 
     public TableState(string name)
@@ -54,7 +55,11 @@ internal sealed class TableState
         chain.Order = _order++;
     }
 
-    public void Remove(ChainState chain) => _chains.Remove(chain.Name);
+    public void Remove(ChainState chain)
+    {
+        Flush(chain);
+        _chains.Remove(chain.Name);
+    }
 
     public IEnumerable<ChainState> Chains => _chains.Values;
 
@@ -68,18 +73,45 @@ internal sealed class TableState
         if (chain.Builtin) throw line.Error(token, "cannot jump to the built-in chain " + token.Text);
     }
 
-    /// <summary>The number of rules in the table that jump or go to <paramref name="name"/>.</summary>
-    public int References(string name)
+    /// <summary>The number of rules in the table that jump or go to <paramref name="name"/> (kept up to date, for -X).</summary>
+    public int References(string name) => _references.TryGetValue(name, out var count) ? count : 0;
+
+    public void AddRule(ChainState chain, Rule rule)
     {
-        var count = 0;
-        foreach (var chain in _chains.Values)
-        {
-            foreach (var rule in chain.Rules)
-            {
-                if (rule.Target is JumpTarget jump && string.Equals(jump.Chain, name, StringComparison.Ordinal)) count++;
-            }
-        }
-        return count;
+        chain.Rules.Add(rule);
+        Count(rule, 1);
+    }
+
+    public void InsertRule(ChainState chain, int index, Rule rule)
+    {
+        chain.Rules.Insert(index, rule);
+        Count(rule, 1);
+    }
+
+    public void ReplaceRule(ChainState chain, int index, Rule rule)
+    {
+        Count(chain.Rules[index], -1);
+        chain.Rules[index] = rule;
+        Count(rule, 1);
+    }
+
+    public void RemoveRule(ChainState chain, int index)
+    {
+        Count(chain.Rules[index], -1);
+        chain.Rules.RemoveAt(index);
+    }
+
+    public void Flush(ChainState chain)
+    {
+        foreach (var rule in chain.Rules) Count(rule, -1);
+        chain.Rules.Clear();
+    }
+
+    private void Count(Rule rule, int delta)
+    {
+        if (rule.Target is not JumpTarget jump) return;
+        _references.TryGetValue(jump.Chain, out var count);
+        _references[jump.Chain] = count + delta;
     }
 
     /// <summary>Builds the table with chains in the requested order.</summary>
