@@ -64,7 +64,10 @@ internal static class AddressText
     /// <summary>Parses one address strictly (as <c>inet_pton</c>) and records its family.</summary>
     public static IpAddress ParseAddress(string text, RuleToken at, RuleParseContext context, string what)
     {
-        if (!IpAddress.TryParse(text, out var address)) throw BadAddress(context.Line, at, what, text);
+        if (!IpAddress.TryParse(text, out var address) || (address.Family == IpFamily.V4 && HasLeadingZero(text)))
+        {
+            throw BadAddress(context.Line, at, what, text);
+        }
         context.Family.Observe(address.Family, context.Line, at, what + " address " + text);
         return address;
     }
@@ -109,6 +112,16 @@ internal static class AddressText
         }
         address = IpAddress.FromV4(value);
         return true;
+    }
+
+    /// <summary>inet_pton rejects IPv4 parts written with a leading zero (<c>010.1.2.3</c>).</summary>
+    private static bool HasLeadingZero(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (text[i] == '0' && (i == 0 || text[i - 1] == '.') && text[i + 1] != '.') return true;
+        }
+        return false;
     }
 
     private static DumpParseException BadAddress(InputLine line, RuleToken at, string what, string text)

@@ -1,8 +1,8 @@
 namespace NatDsl.Formats.Save;
 
 /// <summary>
-/// Number parsing as libxtables does it (<c>xtables_strtoul</c>: C <c>strtoumax</c> with base 0,
-/// so <c>0x1F</c> is hex and <c>017</c> octal; no minus sign; overflow is an error), plus strict
+/// Number parsing as libxtables does it (<c>xtables_strtoul</c>: C <c>strtoumax</c> with base 0
+/// after optional white space, so <c>0x1F</c> is hex and <c>017</c> octal; no minus sign; overflow is an error), plus strict
 /// decimal for counters.
 /// </summary>
 internal static class CNumber
@@ -16,6 +16,7 @@ internal static class CNumber
         value = 0;
         var i = start;
         var n = end;
+        while (i < n && IsSpace(s[i])) i++;
         if (i < n && s[i] == '+') i++;
         if (i >= n) return false;
         var radix = 10u;
@@ -78,6 +79,8 @@ internal static class CNumber
         }
         return true;
     }
+
+    private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 
     private static int Digit(char c)
     {

@@ -64,13 +64,15 @@ internal sealed class RecentMatchParser : MatchParser
             case SecondsId:
             {
                 var arg = call.Argument();
-                if (!CNumber.TryParseUInt32(arg.Text, out _seconds)) throw call.Error(arg, "invalid --seconds \"" + arg.Text + "\"");
+                if (!CNumber.TryParse(arg.Text, 1, uint.MaxValue, out var seconds)) throw call.Error(arg, "invalid --seconds \"" + arg.Text + "\" (1-4294967295)");
+                _seconds = (uint)seconds;
                 break;
             }
             case HitCountId:
             {
                 var arg = call.Argument();
-                if (!CNumber.TryParseUInt32(arg.Text, out _hitCount)) throw call.Error(arg, "invalid --hitcount \"" + arg.Text + "\"");
+                if (!CNumber.TryParse(arg.Text, 1, uint.MaxValue, out var hits)) throw call.Error(arg, "invalid --hitcount \"" + arg.Text + "\" (1-4294967295)");
+                _hitCount = (uint)hits;
                 break;
             }
             case ReapId:
@@ -93,7 +95,7 @@ internal sealed class RecentMatchParser : MatchParser
                 var arg = call.Argument();
                 var family = arg.Text.IndexOf(':') >= 0 ? IpFamily.V6 : IpFamily.V4;
                 IpAddress mask;
-                var ok = family == IpFamily.V4 ? AddressText.TryParseXtablesV4(arg.Text, isMask: true, out mask) : IpAddress.TryParse(arg.Text, out mask);
+                var ok = family == IpFamily.V4 ? AddressText.TryParseInetAton(arg.Text, out mask) : IpAddress.TryParse(arg.Text, out mask);
                 if (!ok) throw call.Error(arg, "invalid --mask \"" + arg.Text + "\" (an address mask)");
                 call.Context.Family.Observe(family, line, arg, "recent --mask");
                 _mask = mask;

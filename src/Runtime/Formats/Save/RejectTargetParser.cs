@@ -51,7 +51,6 @@ internal sealed class RejectTargetParser : TargetParser
         call.NoInvert();
         var arg = call.Argument();
         var text = arg.Text;
-        if (text.Length > 0)
         {
             var family = call.Context.Family;
             // A name only one family has decides the family; shared names use the family so far.

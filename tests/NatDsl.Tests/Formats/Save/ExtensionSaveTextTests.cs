@@ -20,6 +20,7 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT -p tcp --syn --sport 1: -j ACCEPT", "-A INPUT -p tcp -m tcp --sport 1:65535 --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT")]
     [TestCase("-A INPUT -p tcp ! --syn ! --dport 5 -j ACCEPT", "-A INPUT -p tcp -m tcp ! --dport 5 ! --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT")]
     [TestCase("-A INPUT -p tcp -m tcp --dport 80 -m tcp --sport 90 -j ACCEPT", "-A INPUT -p tcp -m tcp --dport 80 -m tcp --sport 90 -j ACCEPT")]
+    [TestCase("-A INPUT -p tcp --sport \" 5\" -j ACCEPT", "-A INPUT -p tcp -m tcp --sport 5 -j ACCEPT")]
     [TestCase("-A INPUT -p tcp --dport 0x50 --sport 010 -j ACCEPT", "-A INPUT -p tcp -m tcp --sport 8 --dport 80 -j ACCEPT")]
     [TestCase("-A INPUT -p tcp -m tcp --dport=80 --sport=90 -j ACCEPT", "-A INPUT -p tcp -m tcp --sport 90 --dport 80 -j ACCEPT")]
     [TestCase("-A INPUT -p tcp --dpor 80 -j ACCEPT", "-A INPUT -p tcp -m tcp --dport 80 -j ACCEPT")]
@@ -96,6 +97,7 @@ public class ExtensionSaveTextTests
         "-A INPUT -m recent --rcheck --seconds 10 --reap --hitcount 3 --rttl --name foo --mask 255.255.0.0 --rdest -j ACCEPT")]
     [TestCase("-A INPUT -m recent ! --update --seconds 3000000000 -j ACCEPT", "-A INPUT -m recent ! --update --seconds -1294967296 --name DEFAULT --mask 255.255.255.255 --rsource -j ACCEPT")]
     [TestCase("-A INPUT -m recent --rcheck --rsource --rdest -j ACCEPT", "-A INPUT -m recent --rcheck --name DEFAULT --mask 255.255.255.255 --rdest -j ACCEPT")]
+    [TestCase("-A INPUT -m recent --rcheck --mask 255.0 -j ACCEPT", "-A INPUT -m recent --rcheck --name DEFAULT --mask 255.0.0.0 --rsource -j ACCEPT")]
     [TestCase("-A INPUT -m recent --remove -j DROP", "-A INPUT -m recent --remove --name DEFAULT --mask 255.255.255.255 --rsource -j DROP")]
     public void Recent(string input, string expected) => Assert.That(SaveText.Canonical(input), Is.EqualTo(expected));
 

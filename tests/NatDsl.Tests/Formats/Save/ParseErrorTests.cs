@@ -78,6 +78,8 @@ public class ParseErrorTests
     [TestCase(Head + "-A INPUT -p tcp --d 80\nCOMMIT\n", 3, 17, "is ambiguous")]
     [TestCase(Head + "-A INPUT -m statistic --mode nth --every 2 --packet 2 -j ACCEPT\nCOMMIT\n", 3, 44, "--packet p must be")]
     [TestCase("*filter\n-A INPUT -j ACCEPT\nCOMMIT x\n", 3, 1, "expected a command")]
+    [TestCase(Head + "-A INPUT -m recent --rcheck --seconds 0 -j ACCEPT\nCOMMIT\n", 3, 39, "invalid --seconds \"0\"")]
+    [TestCase("*nat\n-A PREROUTING -p tcp -j DNAT --to-destination 010.1.2.3\nCOMMIT\n", 2, 47, "invalid address \"010.1.2.3\"")]
     public void Bad_input_is_located(string text, int line, int column, string problem)
     {
         var ex = Assert.Throws<DumpParseException>(() => SaveParser.Parse(text, "node1.rules"))!;
