@@ -13,6 +13,7 @@ internal static class ChainNames
         foreach (var c in name)
         {
             if (c == ' ' || c == '\t') throw line.Error(token, "chain name \"" + name + "\" may not contain white space");
+            if (c == '"') throw line.Error(token, "chain name \"" + name + "\" may not contain a double quote (rules could not name it)");
         }
         if (ExtensionRegistry.IsTargetName(name)) throw line.Error(token, "chain name \"" + name + "\" clashes with the target of that name");
     }

@@ -148,6 +148,7 @@ internal static class RuleSpecParser
                 {
                     if (invert) throw line.Error(invertToken, "unexpected ! flag before --match");
                     var arg = Argument(context, inline, token, "-m");
+                    CheckName(arg, line, "match");
                     var parser = ExtensionRegistry.CreateMatch(arg.Text, arg, context);
                     if (parser is not null)
                     {
@@ -156,7 +157,6 @@ internal static class RuleSpecParser
                     }
                     else
                     {
-                        if (arg.Text.Length == 0) throw line.Error(arg, "empty match name");
                         matches.Add(new RawMatch(arg.Text, ScanRaw(context, extensions, stopAtKnownOptions: false), null));
                     }
                     break;
@@ -170,7 +170,7 @@ internal static class RuleSpecParser
                     hasTarget = true;
                     var arg = Argument(context, inline, token, flag);
                     var targetName = arg.Text;
-                    if (targetName.Length == 0) throw line.Error(arg, "empty target name");
+                    CheckName(arg, line, "target");
                     if (generic == GenericOption.Goto)
                     {
                         if (ExtensionRegistry.IsTargetName(targetName)) throw line.Error(arg, "-g needs a user chain, not the target " + targetName);
@@ -373,6 +373,20 @@ internal static class RuleSpecParser
             if (extension.FindOption(name) >= 0) return true;
         }
         return false;
+    }
+
+    /// <summary>Extension and chain names after -m/-j/-g: non-empty, without blanks or quotes (they could not be written back).</summary>
+    private static void CheckName(RuleToken token, InputLine line, string what)
+    {
+        var name = token.Text;
+        if (name.Length == 0) throw line.Error(token, "empty " + what + " name");
+        foreach (var c in name)
+        {
+            if (c == ' ' || c == '\t' || c == '"' || c == '\n')
+            {
+                throw line.Error(token, "invalid " + what + " name \"" + name + "\" (blanks and quotes are not allowed)");
+            }
+        }
     }
 
     private static RuleToken Argument(RuleParseContext context, RuleToken? inline, RuleToken option, string flag)
