@@ -1,3 +1,4 @@
+using System.Globalization;
 using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
@@ -34,7 +35,7 @@ internal static class RestoreCommands
                 var chain = table.Require(ChainArgument(context, command), line);
                 var index = 1;
                 if (context.HasMore && !StartsOption(context.Peek())) index = RuleNumber(context.Next(), line);
-                if (index > chain.Rules.Count + 1) throw line.Error(command, "index of insertion too big (chain " + chain.Name + " has " + chain.Rules.Count + " rules)");
+                if (index > chain.Rules.Count + 1) throw line.Error(command, "index of insertion too big (chain " + chain.Name + " has " + chain.Rules.Count.ToString(CultureInfo.InvariantCulture) + " rules)");
                 table.InsertRule(chain, index - 1, ParseRule(table, chain.Name, context, prefixCounters));
                 return;
             }
@@ -45,7 +46,7 @@ internal static class RestoreCommands
                 if (!context.HasMore) throw line.Error(command, "-R requires a rule number");
                 var numberToken = context.Next();
                 var index = RuleNumber(numberToken, line);
-                if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index + " does not exist in chain " + chain.Name);
+                if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index.ToString(CultureInfo.InvariantCulture) + " does not exist in chain " + chain.Name);
                 table.ReplaceRule(chain, index - 1, ParseRule(table, chain.Name, context, prefixCounters));
                 return;
             }
@@ -58,7 +59,7 @@ internal static class RestoreCommands
                 {
                     var numberToken = context.Next();
                     var index = RuleNumber(numberToken, line);
-                    if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index + " does not exist in chain " + chain.Name);
+                    if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index.ToString(CultureInfo.InvariantCulture) + " does not exist in chain " + chain.Name);
                     table.RemoveRule(chain, index - 1);
                     return;
                 }

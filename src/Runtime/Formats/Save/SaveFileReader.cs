@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
@@ -130,7 +131,7 @@ internal sealed class SaveFileReader
     {
         if (_current is not null)
         {
-            throw line.Error(0, "table " + _current.Name + " (line " + _currentStart!.Number + ") has no COMMIT before this *table line");
+            throw line.Error(0, "table " + _current.Name + " (line " + _currentStart!.Number.ToString(CultureInfo.InvariantCulture) + ") has no COMMIT before this *table line");
         }
         var name = line.Text.Substring(1);
         if (name.Length == 0) throw line.Error(0, "missing table name after *");
