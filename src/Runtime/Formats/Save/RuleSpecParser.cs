@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
@@ -60,7 +59,7 @@ internal static class RuleSpecParser
                 var eq = text.IndexOf('=');
                 name = eq < 0 ? text.Substring(2) : text.Substring(2, eq - 2);
                 if (eq >= 0) inline = new RuleToken(text.Substring(eq + 1), token.Start + eq + 1, token.End, false);
-                generic = ResolveLong(ref name, extensions, line, token, out owner, out specIndex);
+                generic = OptionResolver.ResolveLong(ref name, extensions, line, token, out owner, out specIndex);
                 if (generic == GenericOption.None && owner is null && !protocolUsed && context.Protocol is int p && p != 0)
                 {
                     var implicitName = ExtensionRegistry.ImplicitMatchName(p);
@@ -70,7 +69,7 @@ internal static class RuleSpecParser
                         var parser = ExtensionRegistry.CreateMatch(implicitName, token, context)!;
                         extensions.Add(parser);
                         matches.Add(parser);
-                        generic = ResolveLong(ref name, extensions, line, token, out owner, out specIndex);
+                        generic = OptionResolver.ResolveLong(ref name, extensions, line, token, out owner, out specIndex);
                     }
                 }
                 if (generic == GenericOption.None && owner is null)
@@ -157,7 +156,7 @@ internal static class RuleSpecParser
                     }
                     else
                     {
-                        matches.Add(new RawMatch(arg.Text, ScanRaw(context, extensions, stopAtKnownOptions: false), null));
+                        matches.Add(new RawMatch(arg.Text, RawOptionText.Scan(context, extensions, stopAtKnownOptions: false), null));
                     }
                     break;
                 }
@@ -187,7 +186,7 @@ internal static class RuleSpecParser
                         break;
                     }
                     var known = ExtensionRegistry.IsOtherTargetExtension(targetName);
-                    var raw = ScanRaw(context, extensions, stopAtKnownOptions: !known);
+                    var raw = RawOptionText.Scan(context, extensions, stopAtKnownOptions: !known);
                     if (known || raw.Length > 0)
                     {
                         target = new RawTarget(targetName, raw, null);
@@ -252,127 +251,6 @@ internal static class RuleSpecParser
             Counters = counters,
         };
         return new ParsedRule(rule, jumpToken);
-    }
-
-    /// <summary>
-    /// Resolves a long option: generic exact, then the newest extension that has it exactly, then
-    /// a unique prefix among all of them (as getopt_long); throws when a prefix is ambiguous.
-    /// </summary>
-    private static GenericOption ResolveLong(ref string name, List<ExtensionParser> extensions, InputLine line, RuleToken token, out ExtensionParser? owner, out int specIndex)
-    {
-        owner = null;
-        specIndex = -1;
-        var generic = GenericOptions.LongExact(name);
-        if (generic != GenericOption.None) return generic;
-        for (var i = extensions.Count - 1; i >= 0; i--)
-        {
-            var index = extensions[i].FindOption(name);
-            if (index >= 0)
-            {
-                owner = extensions[i];
-                specIndex = index;
-                return GenericOption.None;
-            }
-        }
-        if (name.Length == 0) return GenericOption.None;
-
-        // Unique prefix: candidates that mean different things make it ambiguous.
-        var found = false;
-        var resultGeneric = GenericOption.None;
-        ExtensionParser? resultOwner = null;
-        var resultIndex = -1;
-        string resultName = name;
-        string? firstKey = null;
-        var ambiguous = false;
-        var names = new List<string>();
-        foreach (var (n, option) in GenericOptions.Long)
-        {
-            if (!n.StartsWith(name, System.StringComparison.Ordinal)) continue;
-            names.Add("--" + n);
-            var key = option == GenericOption.Command ? "command " + n : "generic " + option;
-            if (!found)
-            {
-                found = true;
-                firstKey = key;
-                resultGeneric = option;
-                resultName = n;
-            }
-            else if (key != firstKey)
-            {
-                ambiguous = true;
-            }
-        }
-        for (var i = extensions.Count - 1; i >= 0; i--)
-        {
-            var options = extensions[i].Options;
-            for (var k = 0; k < options.Length; k++)
-            {
-                if (!options[k].Name.StartsWith(name, System.StringComparison.Ordinal)) continue;
-                names.Add("--" + options[k].Name);
-                var key = extensions[i].GetType().Name + " " + options[k].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (!found)
-                {
-                    found = true;
-                    firstKey = key;
-                    resultOwner = extensions[i];
-                    resultIndex = k;
-                    resultName = options[k].Name;
-                }
-                else if (key != firstKey)
-                {
-                    ambiguous = true;
-                }
-            }
-        }
-        if (!found) return GenericOption.None;
-        if (ambiguous) throw line.Error(token, "option \"--" + name + "\" is ambiguous (" + string.Join(", ", names) + ")");
-        name = resultName;
-        owner = resultOwner;
-        specIndex = resultIndex;
-        return resultGeneric;
-    }
-
-    /// <summary>
-    /// Collects the verbatim option text of an unknown extension: arguments up to the next generic
-    /// option (or <c>!</c> before one), and — for a <c>-j</c> name that may be a chain — up to an
-    /// option of an extension already loaded.
-    /// </summary>
-    private static string ScanRaw(RuleParseContext context, List<ExtensionParser> extensions, bool stopAtKnownOptions)
-    {
-        var tokens = context.Tokens;
-        var first = context.Position;
-        var end = first;
-        while (end < tokens.Count)
-        {
-            var t = tokens[end];
-            if (GenericOptions.IsGeneric(t)) break;
-            if (!t.Quoted && t.Text == "!" && end + 1 < tokens.Count && GenericOptions.IsGeneric(tokens[end + 1])) break;
-            if (stopAtKnownOptions && IsKnownExtensionOption(t, tokens, end, extensions)) break;
-            end++;
-        }
-        context.Position = end;
-        if (end == first) return string.Empty;
-        var sb = new StringBuilder();
-        var lineText = context.Line.Text;
-        for (var i = first; i < end; i++)
-        {
-            sb.Append(' ');
-            sb.Append(lineText, tokens[i].Start, tokens[i].End - tokens[i].Start);
-        }
-        return sb.ToString();
-    }
-
-    private static bool IsKnownExtensionOption(RuleToken t, List<RuleToken> tokens, int index, List<ExtensionParser> extensions)
-    {
-        if (!t.Quoted && t.Text == "!" && index + 1 < tokens.Count) t = tokens[index + 1];
-        if (t.Quoted || !t.Text.StartsWith("--", System.StringComparison.Ordinal)) return false;
-        var eq = t.Text.IndexOf('=');
-        var name = eq < 0 ? t.Text.Substring(2) : t.Text.Substring(2, eq - 2);
-        foreach (var extension in extensions)
-        {
-            if (extension.FindOption(name) >= 0) return true;
-        }
-        return false;
     }
 
     /// <summary>Extension and chain names after -m/-j/-g: non-empty, without blanks or quotes (they could not be written back).</summary>
