@@ -1,0 +1,8 @@
+namespace NatDsl.Generator.Model;
+
+/// <summary>
+/// A rule set with a golden dump and the text of the dump, if an AdditionalFiles item matches.
+/// </summary>
+/// <param name="FilePath">The matching additional file's path, or null when none matches.</param>
+/// <param name="Text">Its text, or null when none matches or it cannot be read.</param>
+internal sealed record GoldenInput(RuleSetClassInfo Class, string Golden, string RestoreScript, string? FilePath, string? Text);

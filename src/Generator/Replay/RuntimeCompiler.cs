@@ -1,0 +1,14 @@
+using NatDsl.Formats.Save;
+using NatDsl.KubeProxy;
+using NatDsl.Model;
+using NatDsl.Spec;
+
+namespace NatDsl.Generator.Replay;
+
+/// <summary>The runtime calls the generator makes after replay: the one compiler and the one save renderer.</summary>
+internal static class RuntimeCompiler
+{
+    public static RuleSet Compile(ClusterSpec spec) => KubeProxyCompiler.Compile(spec);
+
+    public static string Render(RuleSet ruleSet) => SaveRenderer.Render(ruleSet);
+}
