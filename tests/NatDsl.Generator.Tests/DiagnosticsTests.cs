@@ -79,8 +79,9 @@ public sealed class DiagnosticsTests
         var source = Class("""
                 const string Vip = "10.254.82.218";
                 const int Port = 8088;
+                const string web = "unused";
                 static void Define(ClusterBuilder c) => c
-                    .Service("kys/" + nameof(Define), s => s
+                    .Service("kys/" + nameof(web), s => s
                         .ClusterIP(Vip)
                         .Port(Port, Protocol.Tcp));
             """);
@@ -134,7 +135,23 @@ public sealed class DiagnosticsTests
     }
 
     [Test]
-    public void NATDSL005_invalid_argument_value()
+    public void NATDSL005_builder_rejects_a_value()
+    {
+        var source = Class("""
+                static void Define(ClusterBuilder c) => c
+                    .ClusterCidr("10.254.0.0/16")
+                    .Service("kys/service-test", null!);
+            """);
+
+        var run = GeneratorHarness.Run(source);
+
+        var diagnostic = DiagnosticAssert.Single(run, "NATDSL005", DiagnosticSeverity.Error, source, "null!");
+        Assert.That(diagnostic.GetMessage(), Does.Contain("ClusterBuilder.Service"));
+        Assert.That(run.Sources, Is.Empty);
+    }
+
+    [Test]
+    public void NATDSL006_bad_address_points_at_the_argument()
     {
         var source = Class("""
                 static void Define(ClusterBuilder c) => c
@@ -145,23 +162,66 @@ public sealed class DiagnosticsTests
 
         var run = GeneratorHarness.Run(source);
 
-        var diagnostic = DiagnosticAssert.Single(run, "NATDSL005", DiagnosticSeverity.Error, source, "\"10.254.82.999\"");
-        Assert.That(diagnostic.GetMessage(), Does.Contain("ServiceBuilder.ClusterIP").And.Contain("10.254.82.999"));
+        var diagnostic = DiagnosticAssert.Single(run, "NATDSL006", DiagnosticSeverity.Error, source, "\"10.254.82.999\"");
+        Assert.That(diagnostic.GetMessage(), Is.EqualTo("kys/service-test: spec.clusterIP: \"10.254.82.999\" is not an IP address"));
         Assert.That(run.Sources, Is.Empty);
     }
 
     [Test]
-    public void NATDSL005_points_at_the_bad_element_of_a_list()
+    public void NATDSL006_points_at_the_bad_element_of_a_list()
     {
         var source = Class("""
                 static void Define(ClusterBuilder c) => c
                     .Service("kys/service-test", s => s
                         .ClusterIP("10.254.82.218")
                         .Port(8088, Protocol.Tcp)
-                        .Endpoints(8080, "10.254.28.6", "10.254.28.x", "10.254.98.4"));
+                        .Endpoints(8080, "10.254.28.6")
+                        .Endpoints(8080, "10.254.28.7", "10.254.28.x", "10.254.98.4"));
             """);
 
-        DiagnosticAssert.Single(GeneratorHarness.Run(source), "NATDSL005", DiagnosticSeverity.Error, source, "\"10.254.28.x\"");
+        DiagnosticAssert.Single(GeneratorHarness.Run(source), "NATDSL006", DiagnosticSeverity.Error, source, "\"10.254.28.x\"");
+    }
+
+    [Test]
+    public void NATDSL006_points_at_the_named_argument_of_the_indexed_port()
+    {
+        var source = Class("""
+                static void Define(ClusterBuilder c) => c
+                    .Service("kys/web", s => s
+                        .ClusterIP("10.254.82.218")
+                        .Port("http", 80, Protocol.Tcp)
+                        .Port("https", 443, Protocol.Tcp, nodePort: 30443));
+            """);
+
+        var diagnostic = DiagnosticAssert.Single(GeneratorHarness.Run(source), "NATDSL006", DiagnosticSeverity.Error, source, "nodePort: 30443");
+        Assert.That(diagnostic.GetMessage(), Does.Contain("spec.ports[1].nodePort"));
+    }
+
+    [Test]
+    public void NATDSL006_node_level_error_points_at_the_setting()
+    {
+        var source = Class("""
+                static void Define(ClusterBuilder c) => c
+                    .KubeProxy(KubeProxyProfile.Current)
+                    .ClusterCidr("10.254.0.0/33");
+            """);
+
+        var diagnostic = DiagnosticAssert.Single(GeneratorHarness.Run(source), "NATDSL006", DiagnosticSeverity.Error, source, "\"10.254.0.0/33\"");
+        Assert.That(diagnostic.GetMessage(), Does.StartWith("cluster: settings.clusterCIDR:"));
+    }
+
+    [Test]
+    public void NATDSL006_one_diagnostic_per_error()
+    {
+        var source = Class("""
+                static void Define(ClusterBuilder c) => c
+                    .Service("kys/a", s => s.ClusterIP("10.0.0.300").Port(80, Protocol.Tcp))
+                    .Service("kys/b", s => s.ClusterIP("10.0.0.2").Port(0, Protocol.Tcp));
+            """);
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.That(run.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "NATDSL006", "NATDSL006" }));
     }
 
     [Test]

@@ -36,8 +36,20 @@ public sealed class GeneratedMembersTests
         Assert.That(loaded.Constant("RestoreScript"), Is.EqualTo(SaveRenderer.Render(ruleSet)));
         Assert.That(loaded.Constant("NatRestoreScript"), Is.EqualTo(SaveRenderer.Render(nat)));
         Assert.That(loaded.Constant("FilterRestoreScript"), Is.EqualTo(SaveRenderer.Render(filter)));
-        Assert.That(loaded.Property("RuleSet"), Is.EqualTo(ruleSet));
         Assert.That(loaded.Property("Spec"), Is.EqualTo(spec));
+
+        // The model travels as its save text: it is what the runtime's save parser makes of the
+        // runtime's render, and every compiled chain is in it unchanged (the parser may order
+        // chains as iptables-save does and add the empty built-in chains a restore would create).
+        var generated = (NatDsl.Model.RuleSet)loaded.Property("RuleSet");
+        Assert.That(generated, Is.EqualTo(SaveParser.Parse(SaveRenderer.Render(ruleSet)).RuleSet));
+        foreach (var table in ruleSet.Tables)
+        {
+            foreach (var chain in table.Chains)
+            {
+                Assert.That(generated.FindTable(table.Name)?.FindChain(chain.Name), Is.EqualTo(chain), table.Name + " " + chain.Name);
+            }
+        }
     }
 
     [Test]

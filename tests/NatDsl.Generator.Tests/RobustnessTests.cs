@@ -25,7 +25,8 @@ public sealed class RobustnessTests
     [Test]
     public void Truncated_source_with_complete_class_but_broken_define_reports_only_compiler_errors()
     {
-        var source = TestSources.Seed.Replace(".Port(8088, Protocol.Tcp)", ".Port(8088, Protocol.)");
+        var source = TestSources.Seed.Replace(".Port(80, Protocol.Tcp)", ".Port(80, Protocol.)");
+        Assert.That(source, Is.Not.EqualTo(TestSources.Seed));
 
         var run = GeneratorHarness.Run(source);
 

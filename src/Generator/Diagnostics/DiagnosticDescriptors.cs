@@ -53,7 +53,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SpecValidationError = Create(
         "NATDSL006",
         "Rule set declaration is not valid",
-        "Service '{0}', {1}: {2}",
+        "{0}: {1}: {2}",
         Usage,
         DiagnosticSeverity.Error);
 

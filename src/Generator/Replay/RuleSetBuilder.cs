@@ -4,7 +4,6 @@ using System.Threading;
 using NatDsl.Generator.Diagnostics;
 using NatDsl.Generator.Emission;
 using NatDsl.Generator.Model;
-using NatDsl.Model;
 using NatDsl.Spec;
 
 namespace NatDsl.Generator.Replay;
@@ -46,11 +45,7 @@ internal static class RuleSetBuilder
             var ruleSet = RuntimeCompiler.Compile(spec);
             var script = RuntimeCompiler.Render(ruleSet);
             var tables = new List<TableScript>();
-            foreach (var table in ruleSet.Tables)
-            {
-                var single = ruleSet with { Tables = new ValueList<Table>(new[] { table }) };
-                tables.Add(new TableScript(table.Name, RuntimeCompiler.Render(single)));
-            }
+            foreach (var table in ruleSet.Tables) tables.Add(new TableScript(table.Name, RuntimeCompiler.Render(table)));
             cancellationToken.ThrowIfCancellationRequested();
 
             var chains = ChainNamer.Name(spec, ruleSet);

@@ -11,4 +11,6 @@ internal static class RuntimeCompiler
     public static RuleSet Compile(ClusterSpec spec) => KubeProxyCompiler.Compile(spec);
 
     public static string Render(RuleSet ruleSet) => SaveRenderer.Render(ruleSet);
+
+    public static string Render(Table table) => SaveRenderer.RenderTable(table);
 }

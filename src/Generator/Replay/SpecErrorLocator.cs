@@ -6,25 +6,30 @@ using NatDsl.Spec;
 namespace NatDsl.Generator.Replay;
 
 /// <summary>
-/// Finds the best place in the recorded DSL for a <see cref="SpecError"/>: the
-/// <c>.Service("ns/name", …)</c> call of its service, narrowed to the call or argument the field
-/// names when there is one (<c>spec.clusterIP</c> → <c>.ClusterIP(…)</c>,
-/// <c>spec.ports[1].nodePort</c> → the <c>nodePort</c> argument of the second port call);
-/// node-level errors go to the call that sets the field, or to <c>Define</c>.
+/// Finds the best place in the recorded DSL for a <see cref="SpecError"/>. The runtime builder
+/// keeps the raw values and reports problems on Build with Kubernetes-style field paths, so
+/// the path is followed back to the DSL: the <c>.Service("ns/name", …)</c> call of the service,
+/// then inside its lambda the call the field names (<c>spec.clusterIP</c> → the argument of
+/// <c>.ClusterIP(…)</c>), an indexed item (<c>spec.ports[1].nodePort</c> → the <c>nodePort</c>
+/// argument of the second <c>Port</c> call; <c>endpoints[2].address</c> → the third endpoint
+/// address, counting every element of <c>Endpoints(port, a, b, …)</c>), or an argument of that
+/// name. Node-level errors are looked up the same way in <c>Define</c>. What cannot be narrowed
+/// goes to the service call, or to <c>Define</c>.
 /// </summary>
 internal static class SpecErrorLocator
 {
     public static int Locate(RuleSetProgram program, SpecError error)
     {
         var segments = Segments(error.Field);
-        if (error.Service is not null)
-        {
-            var service = FindServiceCall(program.Define, error.Service);
-            if (service is null) return program.DefineId;
-            var inner = Lambdas(service);
-            return Narrow(inner, segments, service.Id);
-        }
-        return Narrow(new List<RecordedBlock> { program.Define }, segments, program.DefineId);
+        if (error.Service is null) return Narrow(new List<RecordedBlock> { program.Define }, segments, program.DefineId);
+
+        var services = FindServiceCalls(program.Define, error.Service);
+        if (services.Count == 0) return program.DefineId;
+        var metadata = segments.Count > 0 && segments[0].Name == "metadata";
+        // A duplicate is reported against the later declaration.
+        var service = metadata && error.Message.StartsWith("duplicate", StringComparison.Ordinal) ? services[services.Count - 1] : services[0];
+        if (metadata && service.Arguments.Count > 0) return service.Arguments[0].Value.Id;
+        return Narrow(Lambdas(service), segments, service.Id);
     }
 
     private static int Narrow(List<RecordedBlock> blocks, List<(string Name, int? Index)> segments, int fallback)
@@ -33,26 +38,47 @@ internal static class SpecErrorLocator
         var calls = AllCalls(blocks);
         var last = segments[segments.Count - 1].Name;
 
-        // spec.ports[1].nodePort: the second call named Port…, then its nodePort argument.
-        foreach (var (name, index) in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
-            if (index is not int k) continue;
-            var singular = name.EndsWith("s", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 1) : name;
-            var matching = calls.FindAll(c => c.Method.StartsWith(singular, StringComparison.OrdinalIgnoreCase));
-            if (k < matching.Count)
-            {
-                return ArgumentNamed(matching[k], last) ?? matching[k].Id;
-            }
+            if (segments[i].Index is not int k) continue;
+            var slots = Slots(calls, segments[i].Name);
+            if (k >= slots.Count) break;
+            var (call, slot) = slots[k];
+            return i == segments.Count - 1 ? slot : ArgumentNamed(call, last) ?? slot;
         }
         foreach (var call in calls)
         {
-            if (string.Equals(call.Method, last, StringComparison.OrdinalIgnoreCase)) return call.Id;
+            if (string.Equals(call.Method, last, StringComparison.OrdinalIgnoreCase)) return SingleArgument(call) ?? call.Id;
         }
         foreach (var call in calls)
         {
             if (ArgumentNamed(call, last) is int id) return id;
         }
         return fallback;
+    }
+
+    /// <summary>
+    /// The items a list field (<c>ports</c>, <c>endpoints</c>, <c>externalIPs</c>) is made of, in
+    /// order: each call whose name starts with the singular (or, failing that, contains it)
+    /// adds one item, or one per element when it takes a list.
+    /// </summary>
+    private static List<(RecordedCall Call, int Id)> Slots(List<RecordedCall> calls, string field)
+    {
+        var singular = field.EndsWith("s", StringComparison.OrdinalIgnoreCase) ? field.Substring(0, field.Length - 1) : field;
+        var matching = calls.FindAll(c => c.Method.StartsWith(singular, StringComparison.OrdinalIgnoreCase));
+        if (matching.Count == 0) matching = calls.FindAll(c => c.Method.IndexOf(singular, StringComparison.OrdinalIgnoreCase) >= 0);
+        var slots = new List<(RecordedCall, int)>();
+        foreach (var call in matching)
+        {
+            RecordedArray? list = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Value is RecordedArray array) list = array;
+            }
+            if (list is null) slots.Add((call, call.Id));
+            else foreach (var element in list.Elements) slots.Add((call, element.Id));
+        }
+        return slots;
     }
 
     private static int? ArgumentNamed(RecordedCall call, string name)
@@ -67,17 +93,30 @@ internal static class SpecErrorLocator
         return null;
     }
 
-    private static RecordedCall? FindServiceCall(RecordedBlock block, string service)
+    private static int? SingleArgument(RecordedCall call)
     {
+        int? found = null;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value is RecordedDefault) continue;
+            if (found is not null) return null;
+            found = argument.Value.Id;
+        }
+        return found;
+    }
+
+    private static List<RecordedCall> FindServiceCalls(RecordedBlock block, string service)
+    {
+        var found = new List<RecordedCall>();
         foreach (var call in AllCalls(new List<RecordedBlock> { block }))
         {
             if (call.Method == "Service" && call.Arguments.Count > 0 && call.Arguments[0].Value is RecordedConstant { Value: string name }
                 && string.Equals(name, service, StringComparison.Ordinal))
             {
-                return call;
+                found.Add(call);
             }
         }
-        return null;
+        return found;
     }
 
     private static List<RecordedBlock> Lambdas(RecordedCall call)
