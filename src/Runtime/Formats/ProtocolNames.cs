@@ -45,12 +45,22 @@ public static class ProtocolNames
     }
 
     /// <summary>
-    /// The name iptables-save 1.8.9 prints after <c>-p</c>: the built-in list first, then
-    /// <c>/etc/protocols</c>, else the number.
+    /// The built-in list as 1.8.8+ orders it (<c>ipv6-icmp</c> before <c>icmpv6</c>,
+    /// <c>mobility-header</c> first for 135), which iptables-save 1.8.9 consults.
+    /// </summary>
+    private static readonly (string Name, int Number)[] BuiltIn188 =
+    {
+        ("tcp", 6), ("sctp", 132), ("udp", 17), ("udplite", 136), ("icmp", 1), ("ipv6-icmp", 58),
+        ("icmpv6", 58), ("esp", 50), ("ah", 51), ("mobility-header", 135), ("ipv6-mh", 135), ("mh", 135), ("all", 0),
+    };
+
+    /// <summary>
+    /// The name iptables-save 1.8.9 prints after <c>-p</c>: the built-in list (1.8.8+ order, so
+    /// 58 is <c>ipv6-icmp</c> as observed in vector v5) first, then <c>/etc/protocols</c>, else the number.
     /// </summary>
     public static string SaveName(int number)
     {
-        foreach (var (name, n) in BuiltIn)
+        foreach (var (name, n) in BuiltIn188)
         {
             if (n == number && n != 0) return name;
         }

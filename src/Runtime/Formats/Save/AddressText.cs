@@ -1,0 +1,128 @@
+using NatDsl.Model;
+
+namespace NatDsl.Formats.Save;
+
+/// <summary>
+/// Numeric addresses as iptables reads them: <c>-s</c>/<c>-d</c> style <c>addr[/mask]</c> with
+/// libxtables' IPv4 rules (base-0 parts, missing trailing parts are zero: <c>10</c> is
+/// <c>10.0.0.0</c>), a prefix length or dotted/IPv6 mask; and strict single addresses for NAT
+/// ranges. Host names are not resolved.
+/// </summary>
+internal static class AddressText
+{
+    /// <summary>Parses <c>addr[/mask]</c>; host bits are cleared by <see cref="IpNetwork"/>.</summary>
+    public static IpNetwork ParseNetwork(RuleToken token, RuleParseContext context, string what) => Parse(token, context, what, inetAton: false);
+
+    /// <summary>
+    /// Parses a conntrack <c>addr[/mask]</c>: the address is read by <c>getaddrinfo</c>, so IPv4
+    /// follows <c>inet_aton</c> (<c>10.1</c> is <c>10.0.0.1</c>). (iptables keeps host bits here;
+    /// the model clears them.)
+    /// </summary>
+    public static IpNetwork ParseHostNetwork(RuleToken token, RuleParseContext context, string what) => Parse(token, context, what, inetAton: true);
+
+    private static IpNetwork Parse(RuleToken token, RuleParseContext context, string what, bool inetAton)
+    {
+        var text = token.Text;
+        var line = context.Line;
+        if (text.IndexOf(',') >= 0)
+        {
+            throw line.Error(token, "address lists are not supported in " + what + " (iptables would add one rule per address): \"" + text + "\"");
+        }
+        var slash = text.IndexOf('/');
+        var addressText = slash < 0 ? text : text.Substring(0, slash);
+        var family = addressText.IndexOf(':') >= 0 ? IpFamily.V6 : IpFamily.V4;
+        IpAddress address;
+        if (family == IpFamily.V4)
+        {
+            var ok = inetAton ? TryParseInetAton(addressText, out address) : TryParseXtablesV4(addressText, isMask: false, out address);
+            if (!ok) throw BadAddress(line, token, what, addressText);
+        }
+        else if (!IpAddress.TryParse(addressText, out address))
+        {
+            throw BadAddress(line, token, what, addressText);
+        }
+        context.Family.Observe(family, line, token, what + " address " + addressText);
+
+        var bits = family == IpFamily.V4 ? 32 : 128;
+        if (slash < 0) return new IpNetwork(address, bits);
+        var maskText = text.Substring(slash + 1);
+        var maskAt = new RuleToken(maskText, token.Start + slash + 1, token.End, token.Quoted);
+        IpAddress mask;
+        if (family == IpFamily.V4 ? maskText.IndexOf('.') >= 0 : maskText.IndexOf(':') >= 0)
+        {
+            var ok = family == IpFamily.V4 ? TryParseXtablesV4(maskText, isMask: true, out mask) : IpAddress.TryParse(maskText, out mask);
+            if (!ok || mask.Family != family) throw line.Error(maskAt, "invalid mask \"" + maskText + "\" in " + what);
+            return new IpNetwork(address, mask);
+        }
+        if (!CNumber.TryParse(maskText, 0, (ulong)bits, out var prefix))
+        {
+            throw line.Error(maskAt, "invalid mask \"" + maskText + "\" in " + what + " (a prefix length 0-" + bits + " or a mask address)");
+        }
+        return new IpNetwork(address, (int)prefix);
+    }
+
+    /// <summary>Parses one address strictly (as <c>inet_pton</c>) and records its family.</summary>
+    public static IpAddress ParseAddress(string text, RuleToken at, RuleParseContext context, string what)
+    {
+        if (!IpAddress.TryParse(text, out var address)) throw BadAddress(context.Line, at, what, text);
+        context.Family.Observe(address.Family, context.Line, at, what + " address " + text);
+        return address;
+    }
+
+    /// <summary>Parses an IPv4 address or mask the way libxtables' <c>numeric_to_ipaddr</c> does.</summary>
+    public static bool TryParseXtablesV4(string text, bool isMask, out IpAddress address)
+    {
+        address = default;
+        uint value = 0;
+        var start = 0;
+        for (var part = 0; part < 4; part++)
+        {
+            var dot = part < 3 ? text.IndexOf('.', start) : -1;
+            if (dot < 0)
+            {
+                if (part < 3 && isMask) return false;
+                if (!CNumber.TryParse(text.Substring(start), 0, 255, out var last)) return false;
+                value |= (uint)last << (8 * (3 - part));
+                address = IpAddress.FromV4(value);
+                return true;
+            }
+            if (!CNumber.TryParse(text.Substring(start, dot - start), 0, 255, out var b)) return false;
+            value |= (uint)b << (8 * (3 - part));
+            start = dot + 1;
+        }
+        return false;
+    }
+
+    /// <summary>IPv4 as <c>inet_aton</c>: 1 to 4 base-0 parts, the last filling the remaining bytes.</summary>
+    public static bool TryParseInetAton(string text, out IpAddress address)
+    {
+        address = default;
+        var parts = text.Split('.');
+        if (parts.Length > 4) return false;
+        uint value = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var last = i == parts.Length - 1;
+            var max = last ? (parts.Length == 1 ? uint.MaxValue : uint.MaxValue >> (8 * i)) : 255u;
+            if (!CNumber.TryParse(parts[i], 0, max, out var v)) return false;
+            value |= last ? (uint)v : (uint)v << (8 * (3 - i));
+        }
+        address = IpAddress.FromV4(value);
+        return true;
+    }
+
+    private static DumpParseException BadAddress(InputLine line, RuleToken at, string what, string text)
+    {
+        var hint = LooksLikeName(text) ? " (host names are not resolved: use a numeric address)" : string.Empty;
+        return line.Error(at, "invalid address \"" + text + "\" in " + what + hint);
+    }
+
+    private static bool LooksLikeName(string text)
+    {
+        foreach (var c in text)
+        {
+            if ((c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z')) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+using NatDsl.Model;
+
+namespace NatDsl.Formats.Save;
+
+/// <summary>
+/// The address family of the rule set being parsed: fixed by the caller, by an
+/// <c>ip6tables-save</c> header, or decided by the first family-specific item (an address,
+/// <c>-m icmp</c>/<c>icmp6</c>, <c>-f</c>, a family-specific default); later items must agree.
+/// </summary>
+internal sealed class FamilyState
+{
+    public FamilyState(IpFamily? family)
+    {
+        Decided = family;
+        IsFixedByCaller = family.HasValue;
+    }
+
+    public IpFamily? Decided { get; private set; }
+
+    public bool IsFixedByCaller { get; }
+
+    /// <summary>Decides the family from a header line when nothing decided it yet.</summary>
+    public void DecideFromHeader(IpFamily family)
+    {
+        if (!Decided.HasValue) Decided = family;
+    }
+
+    /// <summary>Records family-specific evidence at a token; throws when it contradicts the family.</summary>
+    public void Observe(IpFamily family, InputLine line, RuleToken at, string what)
+    {
+        if (!Decided.HasValue)
+        {
+            Decided = family;
+            return;
+        }
+        if (Decided.Value != family)
+        {
+            throw line.Error(at, what + " is " + Name(family) + " but the rule set is " + Name(Decided.Value)
+                + (IsFixedByCaller ? " (as the parse options say)" : " (decided by earlier input; pass the family in the parse options if that is wrong)"));
+        }
+    }
+
+    /// <summary>The family, deciding IPv4 when nothing decided it yet.</summary>
+    public IpFamily Require()
+    {
+        Decided ??= IpFamily.V4;
+        return Decided.Value;
+    }
+
+    private static string Name(IpFamily family) => family == IpFamily.V4 ? "IPv4" : "IPv6";
+}

@@ -1,0 +1,69 @@
+using System;
+
+namespace NatDsl.Formats.Save;
+
+/// <summary>Names of the generic iptables options (short and long), for routing and for ending raw extension text.</summary>
+internal static class GenericOptions
+{
+    private static readonly (string Name, GenericOption Option)[] LongNames =
+    {
+        ("source", GenericOption.Source), ("src", GenericOption.Source),
+        ("destination", GenericOption.Destination), ("dst", GenericOption.Destination),
+        ("in-interface", GenericOption.InInterface), ("out-interface", GenericOption.OutInterface),
+        ("protocol", GenericOption.Protocol), ("fragment", GenericOption.Fragment),
+        ("match", GenericOption.Match), ("jump", GenericOption.Jump), ("goto", GenericOption.Goto),
+        ("set-counters", GenericOption.SetCounters), ("table", GenericOption.Table),
+        ("append", GenericOption.Command), ("insert", GenericOption.Command), ("delete", GenericOption.Command),
+        ("replace", GenericOption.Command), ("new-chain", GenericOption.Command), ("delete-chain", GenericOption.Command),
+        ("flush", GenericOption.Command), ("policy", GenericOption.Command), ("zero", GenericOption.Command),
+        ("list", GenericOption.Command), ("list-rules", GenericOption.Command), ("rename-chain", GenericOption.Command),
+        ("check", GenericOption.Command),
+    };
+
+    /// <summary>The long options, for prefix resolution.</summary>
+    public static (string Name, GenericOption Option)[] Long => LongNames;
+
+    /// <summary>A short option such as <c>-s</c> (the whole token), or <see cref="GenericOption.None"/>.</summary>
+    public static GenericOption Short(string token)
+    {
+        if (token.Length != 2 || token[0] != '-') return GenericOption.None;
+        return token[1] switch
+        {
+            's' => GenericOption.Source,
+            'd' => GenericOption.Destination,
+            'i' => GenericOption.InInterface,
+            'o' => GenericOption.OutInterface,
+            'p' => GenericOption.Protocol,
+            'f' => GenericOption.Fragment,
+            'm' => GenericOption.Match,
+            'j' => GenericOption.Jump,
+            'g' => GenericOption.Goto,
+            'c' => GenericOption.SetCounters,
+            't' => GenericOption.Table,
+            'A' or 'I' or 'D' or 'R' or 'N' or 'X' or 'F' or 'P' or 'Z' or 'L' or 'S' or 'E' or 'C' => GenericOption.Command,
+            _ => GenericOption.None,
+        };
+    }
+
+    /// <summary>A long option name (without dashes) exactly, or <see cref="GenericOption.None"/>.</summary>
+    public static GenericOption LongExact(string name)
+    {
+        foreach (var (n, option) in LongNames)
+        {
+            if (string.Equals(n, name, StringComparison.Ordinal)) return option;
+        }
+        return GenericOption.None;
+    }
+
+    /// <summary>True when an argument is a generic option as written (<c>-s</c>, <c>--source</c>, <c>--source=…</c>).</summary>
+    public static bool IsGeneric(RuleToken token)
+    {
+        if (token.Quoted) return false;
+        var text = token.Text;
+        if (text.Length < 2 || text[0] != '-') return false;
+        if (text[1] != '-') return Short(text) != GenericOption.None;
+        var eq = text.IndexOf('=');
+        var name = eq < 0 ? text.Substring(2) : text.Substring(2, eq - 2);
+        return LongExact(name) != GenericOption.None;
+    }
+}

@@ -1,0 +1,165 @@
+using NatDsl.Model;
+
+namespace NatDsl.Formats.Save;
+
+/// <summary>
+/// <c>-j DNAT --to-destination R [--random] [--persistent]</c>,
+/// <c>-j SNAT --to-source R [--random] [--random-fully] [--persistent]</c>,
+/// <c>-j MASQUERADE [--to-ports P[-P]] [--random] [--random-fully]</c>,
+/// <c>-j REDIRECT [--to-ports P[-P]] [--random]</c>, read as <c>libxt_NAT</c> does: ranges
+/// <c>[addr[-addr]][:port[-port[/base]]]</c>, IPv6 with a port in brackets, ports only with
+/// <c>-p tcp|udp|sctp|dccp|icmp</c> given before.
+/// </summary>
+internal sealed class NatTargetParser : TargetParser
+{
+    private const int ToId = 0, RandomId = 1, PersistentId = 2, RandomFullyId = 3, ToPortsId = 4;
+
+    private static readonly OptionSpec[] DnatSpecs =
+    {
+        new OptionSpec("to-destination", ToId, true), new OptionSpec("random", RandomId, false), new OptionSpec("persistent", PersistentId, false),
+    };
+
+    private static readonly OptionSpec[] SnatSpecs =
+    {
+        new OptionSpec("to-source", ToId, true), new OptionSpec("random", RandomId, false),
+        new OptionSpec("random-fully", RandomFullyId, false), new OptionSpec("persistent", PersistentId, false),
+    };
+
+    private static readonly OptionSpec[] MasqueradeSpecs =
+    {
+        new OptionSpec("to-ports", ToPortsId, true), new OptionSpec("random", RandomId, false), new OptionSpec("random-fully", RandomFullyId, false),
+    };
+
+    private static readonly OptionSpec[] RedirectSpecs =
+    {
+        new OptionSpec("to-ports", ToPortsId, true), new OptionSpec("random", RandomId, false),
+    };
+
+    private readonly NatTargetKind _kind;
+    private NatRange? _range;
+    private PortRange? _ports;
+
+    public NatTargetParser(RuleToken nameToken, NatTargetKind kind)
+        : base(nameToken)
+    {
+        _kind = kind;
+    }
+
+    public override OptionSpec[] Options => _kind switch
+    {
+        NatTargetKind.Dnat => DnatSpecs,
+        NatTargetKind.Snat => SnatSpecs,
+        NatTargetKind.Masquerade => MasqueradeSpecs,
+        _ => RedirectSpecs,
+    };
+
+    public override void ParseOption(int id, OptionCall call)
+    {
+        Once(id, call);
+        call.NoInvert();
+        if (id == ToId) _range = ParseRange(call.Argument(), call);
+        else if (id == ToPortsId) _ports = ParsePorts(call.Argument(), call, allowBase: false, out _);
+    }
+
+    public override void Finish(RuleParseContext context)
+    {
+        if (_range is null && _kind == NatTargetKind.Dnat) throw context.Line.Error(NameToken, "DNAT: option \"--to-destination\" must be specified");
+        if (_range is null && _kind == NatTargetKind.Snat) throw context.Line.Error(NameToken, "SNAT: option \"--to-source\" must be specified");
+    }
+
+    public override Target Build(RuleParseContext context) => _kind switch
+    {
+        NatTargetKind.Dnat => new DnatTarget(_range, Seen(RandomId), Seen(PersistentId)),
+        NatTargetKind.Snat => new SnatTarget(_range, Seen(RandomId), Seen(RandomFullyId), Seen(PersistentId)),
+        NatTargetKind.Masquerade => new MasqueradeTarget(_ports, Seen(RandomId), Seen(RandomFullyId)),
+        _ => new RedirectTarget(_ports, Seen(RandomId)),
+    };
+
+    private NatRange ParseRange(RuleToken arg, OptionCall call)
+    {
+        var context = call.Context;
+        var line = context.Line;
+        var text = arg.Text;
+        string addressPart;
+        string? portPart = null;
+        var portOffset = 0;
+        var bracket = text.IndexOf('[');
+        if (bracket < 0)
+        {
+            var colon = text.IndexOf(':');
+            if (colon >= 0 && text.IndexOf(':', colon + 1) >= 0) colon = -1; // an IPv6 address without port
+            addressPart = colon < 0 ? text : text.Substring(0, colon);
+            if (colon >= 0)
+            {
+                portPart = text.Substring(colon + 1);
+                portOffset = colon + 1;
+            }
+        }
+        else
+        {
+            var close = text.IndexOf(']', bracket + 1);
+            if (bracket != 0 || close < 0 || (close + 1 < text.Length && text[close + 1] != ':'))
+            {
+                throw call.Error(arg, "invalid address format \"" + text + "\" (use [IPv6]:port)");
+            }
+            context.Family.Observe(IpFamily.V6, line, arg, "bracketed address");
+            addressPart = text.Substring(1, close - 1);
+            if (close + 1 < text.Length)
+            {
+                portPart = text.Substring(close + 2);
+                portOffset = close + 2;
+            }
+        }
+
+        var range = new NatRange();
+        if (portPart is not null)
+        {
+            var portToken = new RuleToken(portPart, arg.Start + portOffset, arg.End, arg.Quoted);
+            var ports = ParsePorts(portToken, call, allowBase: _kind == NatTargetKind.Dnat, out var basePort);
+            range = range with { Ports = ports, BasePort = basePort };
+        }
+        if (addressPart.Length == 0)
+        {
+            if (portPart is null) throw call.Error(arg, "empty NAT range");
+            return range;
+        }
+        var dash = addressPart.IndexOf('-');
+        var minText = dash < 0 ? addressPart : addressPart.Substring(0, dash);
+        var min = AddressText.ParseAddress(minText, arg, context, "--" + call.Name);
+        var max = dash < 0 ? min : AddressText.ParseAddress(addressPart.Substring(dash + 1), arg, context, "--" + call.Name);
+        if (max.Family != min.Family) throw call.Error(arg, "the two addresses of the range are of different families");
+        return range with { MinAddress = min, MaxAddress = max };
+    }
+
+    private static PortRange ParsePorts(RuleToken token, OptionCall call, bool allowBase, out ushort? basePort)
+    {
+        basePort = null;
+        var context = call.Context;
+        var protocol = context.Protocol ?? 0;
+        if (!(protocol == 6 || protocol == 17 || protocol == 132 || protocol == 33 || protocol == 1))
+        {
+            throw call.Error(token, "Need TCP, UDP, SCTP or DCCP with port specification (give -p before the target)");
+        }
+        var line = context.Line;
+        var text = token.Text;
+        var end = 0;
+        while (end < text.Length && text[end] != '-' && text[end] != ':' && text[end] != '/') end++;
+        var first = PortText.ParsePort(text.Substring(0, end), token, line);
+        if (end == text.Length) return PortRange.Single(first);
+        if (text[end] == ':') throw line.Error(token.Start + end, "invalid port:port syntax in a NAT range: use a dash");
+        if (text[end] == '/') throw line.Error(token.Start + end, "a base port (/base) needs a port range first");
+        var start = end + 1;
+        end = start;
+        while (end < text.Length && text[end] != '/') end++;
+        var lastText = text.Substring(start, end - start);
+        if (!CNumber.TryParse(lastText, 0, 65535, out var last)) throw line.Error(token.Start + start, "invalid port \"" + lastText + "\"");
+        if (last < first) throw line.Error(token, "port range \"" + text + "\" is reversed");
+        var range = new PortRange(first, (ushort)last);
+        if (end == text.Length) return range;
+        if (!allowBase) throw line.Error(token.Start + end, "a base port (/base) is only supported by DNAT");
+        var baseText = text.Substring(end + 1);
+        if (!CNumber.TryParse(baseText, 1, 65535, out var b)) throw line.Error(token.Start + end + 1, "invalid base port \"" + baseText + "\"");
+        basePort = (ushort)b;
+        return range;
+    }
+}

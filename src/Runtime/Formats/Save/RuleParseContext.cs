@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace NatDsl.Formats.Save;
+
+/// <summary>The state of one rule line being parsed: its arguments, a cursor, and what the generic options said so far.</summary>
+internal sealed class RuleParseContext
+{
+    public RuleParseContext(FamilyState family)
+    {
+        Family = family;
+        Call = new OptionCall(this);
+    }
+
+    public FamilyState Family { get; }
+
+    public InputLine Line { get; private set; } = new InputLine(string.Empty, 0, string.Empty);
+
+    public List<RuleToken> Tokens { get; } = new List<RuleToken>();
+
+    public int Position { get; set; }
+
+    /// <summary>The <c>-p</c> protocol number given so far, or null.</summary>
+    public int? Protocol { get; set; }
+
+    /// <summary>True when <c>-p</c> was inverted.</summary>
+    public bool ProtocolInverted { get; set; }
+
+    /// <summary>The reusable option call.</summary>
+    public OptionCall Call { get; }
+
+    public bool HasMore => Position < Tokens.Count;
+
+    public void Reset(InputLine line)
+    {
+        Line = line;
+        Tokens.Clear();
+        Position = 0;
+        Protocol = null;
+        ProtocolInverted = false;
+    }
+
+    public RuleToken Next() => Tokens[Position++];
+
+    public RuleToken Peek() => Tokens[Position];
+
+    /// <summary>True when the rule's protocol is <paramref name="number"/> and not inverted.</summary>
+    public bool ProtocolIs(int number) => Protocol == number && !ProtocolInverted;
+}

@@ -1,0 +1,43 @@
+using NatDsl.Model;
+
+namespace NatDsl.Formats.Save;
+
+/// <summary><c>-m udp</c>: <c>--sport</c>, <c>--dport</c>.</summary>
+internal sealed class UdpMatchParser : MatchParser
+{
+    private const int SourcePortId = 0, DestinationPortId = 1;
+
+    private static readonly OptionSpec[] Specs =
+    {
+        new OptionSpec("source-port", SourcePortId, true),
+        new OptionSpec("sport", SourcePortId, true),
+        new OptionSpec("destination-port", DestinationPortId, true),
+        new OptionSpec("dport", DestinationPortId, true),
+    };
+
+    private Negatable<PortRange>? _source;
+    private Negatable<PortRange>? _destination;
+
+    public UdpMatchParser(RuleToken nameToken)
+        : base(nameToken)
+    {
+    }
+
+    public override OptionSpec[] Options => Specs;
+
+    public override void ParseOption(int id, OptionCall call)
+    {
+        Once(id, call);
+        var ports = new Negatable<PortRange>(PortText.ParseRange(call.Argument(), call.Context.Line), call.Inverted);
+        if (id == SourcePortId) _source = ports;
+        else _destination = ports;
+    }
+
+    public override void Finish(RuleParseContext context) => ProtocolRequirement.Check(context, NameToken, "udp", 17, "udp");
+
+    public override Match Build(RuleParseContext context) => new UdpMatch
+    {
+        SourcePort = TcpMatchParser.Normalize(_source),
+        DestinationPort = TcpMatchParser.Normalize(_destination),
+    };
+}
