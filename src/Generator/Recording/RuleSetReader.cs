@@ -60,15 +60,14 @@ internal static class RuleSetReader
             ? context.SemanticModel
             : context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
 
-        // Broken code (a half-typed call, a missing parenthesis) already has compiler errors:
-        // adding generator errors on top would only be noise, so the class is skipped quietly.
-        if (syntax.ContainsDiagnostics || semanticModel.GetDiagnostics(syntax.Span, recording.CancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            return null;
-        }
+        // Broken code (a half-typed call, a missing parenthesis, a call that does not bind) already
+        // has compiler errors: generator errors on top would only be noise, so the class is skipped
+        // quietly. (Scanning the operation tree is much cheaper than asking for the diagnostics.)
+        if (syntax.ContainsDiagnostics) return null;
+        var operation = semanticModel.GetOperation(syntax, recording.CancellationToken);
+        if (operation is null || operation.Descendants().Any(o => o is IInvalidOperation)) return null;
 
-        if (semanticModel.GetOperation(syntax, recording.CancellationToken) is not IMethodBodyOperation body
-            || (body.BlockBody ?? body.ExpressionBody) is not { } block)
+        if (operation is not IMethodBodyOperation body || (body.BlockBody ?? body.ExpressionBody) is not { } block)
         {
             recording.Report(DiagnosticDescriptors.DefineMethodInvalid, MethodLocation(method, classLocation), classInfo.FullName, "it has no body");
             return null;
