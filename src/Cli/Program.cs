@@ -1,0 +1,48 @@
+using System;
+using System.CommandLine;
+using NatDsl.Formats;
+
+namespace NatDsl.Cli;
+
+/// <summary>Entry point of the <c>natdsl</c> tool.</summary>
+public static class Program
+{
+    /// <summary>Runs the tool; returns 0 success, 1 negative verdict, 2 bad input or usage.</summary>
+    public static int Main(string[] args)
+    {
+        var debug = Array.IndexOf(args, "--debug") >= 0;
+        try
+        {
+            var root = CommandLineApp.Build();
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors) Console.Error.WriteLine("natdsl: " + error.Message);
+                Console.Error.WriteLine("Run 'natdsl --help' for usage.");
+                return ExitCodes.BadInput;
+            }
+            return parse.Invoke();
+        }
+        catch (Exception e) when (!debug)
+        {
+            return Report(e);
+        }
+    }
+
+    /// <summary>Turns an exception escaping a command into one message and an exit code.</summary>
+    public static int Report(Exception e)
+    {
+        switch (e)
+        {
+            case DumpParseException parse:
+                Console.Error.WriteLine("natdsl: " + parse.Message);
+                return ExitCodes.BadInput;
+            case UserInputException input:
+                Console.Error.WriteLine("natdsl: " + input.Message);
+                return ExitCodes.BadInput;
+            default:
+                Console.Error.WriteLine("natdsl: internal error: " + e.GetType().Name + ": " + e.Message + " (run with --debug for details)");
+                return 3;
+        }
+    }
+}

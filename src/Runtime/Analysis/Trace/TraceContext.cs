@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using NatDsl.Model;
+
+namespace NatDsl.Analysis.Trace;
+
+/// <summary>What stays fixed during one trace: the rules, the options, the local addresses.</summary>
+internal sealed class TraceContext
+{
+    private readonly HashSet<IpAddress> _local;
+    private readonly HashSet<string> _hits;
+    private int _outcomes;
+
+    public TraceContext(RuleSet rules, TraceOptions options)
+    {
+        Rules = rules;
+        Options = options;
+        _local = new HashSet<IpAddress>(options.LocalAddresses);
+        _hits = new HashSet<string>(options.AffinityHits, System.StringComparer.Ordinal);
+    }
+
+    public RuleSet Rules { get; }
+
+    public TraceOptions Options { get; }
+
+    public bool Truncated { get; private set; }
+
+    public bool IsLocal(IpAddress address) => _local.Contains(address) || IsLoopback(address);
+
+    public bool IsAffinityHit(string name) => _hits.Contains(name);
+
+    /// <summary>Counts a new branch; false once the limit is reached.</summary>
+    public bool AllowBranch()
+    {
+        if (_outcomes >= Options.MaxOutcomes)
+        {
+            Truncated = true;
+            return false;
+        }
+        _outcomes++;
+        return true;
+    }
+
+    public AddressTypes TypeOf(IpAddress address)
+    {
+        if (IsLocal(address)) return AddressTypes.Local;
+        if (address.Family == IpFamily.V4)
+        {
+            var v = address.V4Value;
+            if (v == uint.MaxValue) return AddressTypes.Broadcast;
+            if ((v >> 28) == 0xE) return AddressTypes.Multicast;
+            return AddressTypes.Unicast;
+        }
+        if ((address.High >> 56) == 0xFF) return AddressTypes.Multicast;
+        return AddressTypes.Unicast;
+    }
+
+    private static bool IsLoopback(IpAddress address) => address.Family == IpFamily.V4
+        ? (address.V4Value >> 24) == 127
+        : address.High == 0 && address.Low == 1;
+}

@@ -1,0 +1,35 @@
+using NatDsl.Model;
+
+namespace NatDsl.Analysis.Trace;
+
+/// <summary>The packet as one branch sees it: rewritten addresses, mark, probability, path.</summary>
+internal sealed record TraceState(Packet Packet, Probability Probability, ValueList<TraceStep> Path)
+{
+    public bool Masqueraded { get; init; }
+
+    public IpAddress? SnatSource { get; init; }
+
+    public string Reason { get; init; } = string.Empty;
+
+    public TraceState WithStep(TraceStep step) => this with { Path = Path.Add(step) };
+
+    public TraceOutcome ToOutcome(ChainEnd end, TraceContext context) => new TraceOutcome
+    {
+        Probability = Probability,
+        Destination = Packet.Destination,
+        DestinationPort = Packet.DestinationPort,
+        Masqueraded = Masqueraded,
+        SnatSource = SnatSource,
+        Mark = Packet.Mark,
+        Path = Path,
+        Reason = Reason,
+        Verdict = end switch
+        {
+            ChainEnd.Drop => TraceVerdict.Dropped,
+            ChainEnd.Reject => TraceVerdict.Rejected,
+            ChainEnd.Undetermined => TraceVerdict.Undetermined,
+            ChainEnd.DeliverLocal => TraceVerdict.DeliveredLocally,
+            _ => context.IsLocal(Packet.Destination) ? TraceVerdict.DeliveredLocally : TraceVerdict.Forwarded,
+        },
+    };
+}

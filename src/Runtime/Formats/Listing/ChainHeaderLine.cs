@@ -1,0 +1,78 @@
+using System;
+using System.Globalization;
+using NatDsl.Model;
+
+namespace NatDsl.Formats.Listing;
+
+/// <summary>
+/// A chain header line: <c>Chain NAME (policy P)</c>, <c>Chain NAME (policy P N packets, M bytes)</c>
+/// or <c>Chain NAME (N references)</c>.
+/// </summary>
+internal sealed class ChainHeaderLine
+{
+    private ChainHeaderLine(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The chain name.</summary>
+    public string Name { get; }
+
+    /// <summary>The policy of a built-in chain; null for a user chain.</summary>
+    public ChainPolicy? Policy { get; private set; }
+
+    /// <summary>The policy counters (with <c>-v</c>).</summary>
+    public Counters? Counters { get; private set; }
+
+    /// <summary>The reference count of a user chain (read, checked for form, not stored).</summary>
+    public int? References { get; private set; }
+
+    /// <summary>1-based column of the policy counters (for errors).</summary>
+    public int CountersColumn { get; private set; }
+
+    /// <summary>True when the line starts like a chain header.</summary>
+    public static bool Looks(string line) => line.StartsWith("Chain ", StringComparison.Ordinal);
+
+    /// <summary>Parses a header line or throws a located <see cref="DumpParseException"/>.</summary>
+    public static ChainHeaderLine Parse(string source, string line, int lineNumber)
+    {
+        DumpParseException Error(int index, string problem) => new DumpParseException(source, lineNumber, index + 1, line, problem);
+
+        var text = line.TrimEnd(' ');
+        if (!Looks(text)) throw Error(0, "expected a chain header \"Chain NAME (…)\"");
+        var nameEnd = text.IndexOf(' ', 6);
+        if (nameEnd <= 6) throw Error(6, "expected a chain name and \"(policy …)\" or \"(N references)\"");
+        var header = new ChainHeaderLine(text.Substring(6, nameEnd - 6));
+        if (nameEnd + 1 >= text.Length || text[nameEnd + 1] != '(' || text[text.Length - 1] != ')') throw Error(nameEnd + 1, "expected \"(policy …)\" or \"(N references)\" after the chain name");
+        var bodyStart = nameEnd + 2;
+        var body = text.Substring(bodyStart, text.Length - 1 - bodyStart);
+        if (body.StartsWith("policy ", StringComparison.Ordinal))
+        {
+            var words = body.Split(' ');
+            header.Policy = words[1] switch
+            {
+                "ACCEPT" => ChainPolicy.Accept,
+                "DROP" => ChainPolicy.Drop,
+                "QUEUE" => ChainPolicy.Queue,
+                "RETURN" => ChainPolicy.Return,
+                _ => throw Error(bodyStart + 7, "unknown policy \"" + words[1] + "\""),
+            };
+            if (words.Length == 2) return header;
+            var countersStart = bodyStart + 8 + words[1].Length;
+            header.CountersColumn = countersStart + 1;
+            if (words.Length != 6 || words[3] != "packets," || words[5] != "bytes") throw Error(countersStart, "expected \"N packets, M bytes\" after the policy");
+            if (!ListingCounters.TryParse(words[2], out var packets)) throw Error(countersStart, "bad packet counter \"" + words[2] + "\"");
+            if (!ListingCounters.TryParse(words[4], out var bytes)) throw Error(countersStart + words[2].Length + 10, "bad byte counter \"" + words[4] + "\"");
+            header.Counters = new Counters(packets, bytes);
+            return header;
+        }
+        const string suffix = " references";
+        if (body.EndsWith(suffix, StringComparison.Ordinal)
+            && int.TryParse(body.Substring(0, body.Length - suffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var references))
+        {
+            header.References = references;
+            return header;
+        }
+        throw Error(bodyStart, "expected \"policy …\" or \"N references\" in the chain header");
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using NatDsl.Model;
+
+namespace NatDsl.Formats.Listing;
+
+/// <summary>
+/// Splits the free text after a rule's destination (each extension text begins with one space)
+/// into typed matches, raw matches and the target's text.
+/// </summary>
+/// <remarks>
+/// A listing does not delimit extensions, so the splitter searches all ways to cover the text with
+/// known match texts (<see cref="MatchTextReader"/>), words of unknown text (merged into one
+/// <see cref="RawMatch"/> per run) and finally the target's text, and keeps the cheapest: fewest
+/// unknown words first, then fewest items. A comment therefore ends at the last <c> */</c> after
+/// which the rest of the text still reads as known extensions (<c>/* /* nested */ */</c> is one
+/// comment; so is <c>/* a */ /* b */</c>, which no listing can tell from two). Every reading is
+/// checked by writing it back, so the split never changes the rendered text.
+/// </remarks>
+internal static class ExtrasSplitter
+{
+    private const int UnknownWordCost = 2;
+    private const int UnreadTargetCost = 1;
+
+    /// <summary>Splits <paramref name="extras"/> (empty, or starting with a space).</summary>
+    /// <param name="extras">The text after the destination (and after <c>[goto] </c>), right-trimmed.</param>
+    /// <param name="targetName">The target column (empty for no target).</param>
+    /// <param name="fixedTarget">The target when the column names a verdict or a chain (prints no text).</param>
+    /// <param name="context">The rule's family and protocol.</param>
+    public static (ValueList<Match> Matches, Target? Target) Split(string extras, string targetName, Target? fixedTarget, ExtensionContext context)
+    {
+        var n = extras.Length;
+        var cost = new int[n + 1];
+        var items = new int[n + 1];
+        var step = new Step[n + 1];
+        var candidates = new List<(int End, Match Match)>();
+        for (var i = n; i >= 0; i--)
+        {
+            cost[i] = int.MaxValue;
+            if (i < n && extras[i] != ' ') continue;
+            if (FinishTarget(extras, i, targetName, fixedTarget, context) is { } finish)
+            {
+                Offer(i, finish.Cost, i < n ? 1 : 0, new Step(StepKind.Target, n, null, finish.Target));
+            }
+            if (i == n) continue;
+            candidates.Clear();
+            MatchTextReader.Candidates(extras, i + 1, context, candidates);
+            foreach (var (end, match) in candidates)
+            {
+                if (cost[end] == int.MaxValue) continue;
+                Offer(i, cost[end], items[end] + 1, new Step(StepKind.Match, end, match, null));
+            }
+            var wordEnd = extras.IndexOf(' ', i + 1);
+            if (wordEnd < 0) wordEnd = n;
+            if (cost[wordEnd] != int.MaxValue) Offer(i, cost[wordEnd] + UnknownWordCost, items[wordEnd] + 1, new Step(StepKind.Word, wordEnd, null, null));
+        }
+
+        var matches = new List<Match>();
+        Target? target = null;
+        var at = 0;
+        var rawStart = -1;
+        while (true)
+        {
+            var s = step[at];
+            if (s.Kind != StepKind.Word && rawStart >= 0)
+            {
+                matches.Add(Raw(extras.Substring(rawStart + 1, at - rawStart - 1)));
+                rawStart = -1;
+            }
+            if (s.Kind == StepKind.Target)
+            {
+                target = s.Target;
+                break;
+            }
+            if (s.Kind == StepKind.Match) matches.Add(s.Match!);
+            else if (rawStart < 0) rawStart = at;
+            at = s.End;
+        }
+        return (matches.ToValueList(), target);
+
+        void Offer(int pos, int c, int count, Step s)
+        {
+            if (c < cost[pos] || (c == cost[pos] && count < items[pos]))
+            {
+                cost[pos] = c;
+                items[pos] = count;
+                step[pos] = s;
+            }
+        }
+    }
+
+    /// <summary>The target read from the text starting at <paramref name="at"/> (a space, or the end), with its cost.</summary>
+    private static (Target? Target, int Cost)? FinishTarget(string extras, int at, string name, Target? fixedTarget, ExtensionContext context)
+    {
+        var empty = at >= extras.Length;
+        if (name.Length == 0 || fixedTarget is not null) return empty ? (fixedTarget, 0) : null;
+        if (TargetTextReader.IsTyped(name))
+        {
+            if (!empty && !StartsWithAny(extras, at + 1, TargetTextReader.Keywords(name))) return null;
+            var text = empty ? string.Empty : extras.Substring(at + 1);
+            if (TargetTextReader.Read(name, text, context.Family) is { } typed) return (typed, 0);
+            return (new RawTarget(name, null, text), UnreadTargetCost);
+        }
+        // An extension target the model does not know: its text, if any, usually starts with its name.
+        if (empty) return (new RawTarget(name, null, string.Empty), 0);
+        return StartsWithAny(extras, at + 1, new[] { name }) ? (new RawTarget(name, null, extras.Substring(at + 1)), 0) : null;
+    }
+
+    /// <summary>True when a word of <paramref name="words"/> starts at <paramref name="start"/> (a keyword ending in ':' may run on).</summary>
+    private static bool StartsWithAny(string text, int start, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (start + word.Length > text.Length || string.CompareOrdinal(text, start, word, 0, word.Length) != 0) continue;
+            var end = start + word.Length;
+            if (end == text.Length || text[end] == ' ' || word[word.Length - 1] == ':') return true;
+        }
+        return false;
+    }
+
+    /// <summary>Unknown text as a raw match; its name is the first word (without a trailing colon), a guess.</summary>
+    private static RawMatch Raw(string text)
+    {
+        var trimmed = text.TrimStart(' ');
+        var space = trimmed.IndexOf(' ');
+        var first = space < 0 ? trimmed : trimmed.Substring(0, space);
+        if (first.StartsWith("!", StringComparison.Ordinal) && space >= 0)
+        {
+            var rest = trimmed.Substring(space + 1);
+            var next = rest.IndexOf(' ');
+            first = next < 0 ? rest : rest.Substring(0, next);
+        }
+        return new RawMatch(first.TrimEnd(':'), null, text);
+    }
+
+    private enum StepKind
+    {
+        Target,
+        Match,
+        Word,
+    }
+
+    private readonly struct Step
+    {
+        public Step(StepKind kind, int end, Match? match, Target? target)
+        {
+            Kind = kind;
+            End = end;
+            Match = match;
+            Target = target;
+        }
+
+        public StepKind Kind { get; }
+
+        public int End { get; }
+
+        public Match? Match { get; }
+
+        public Target? Target { get; }
+    }
+}
