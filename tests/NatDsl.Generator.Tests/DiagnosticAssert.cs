@@ -5,13 +5,14 @@ using NUnit.Framework;
 
 namespace NatDsl.Generator.Tests;
 
-/// <summary>Checks one diagnostic: id, severity, and that it starts (1-based line/column) where a marker text starts.</summary>
+/// <summary>Checks one diagnostic (or, with allowMany, the first of several): id, severity, and that it starts (1-based line/column) where a marker text starts.</summary>
 public static class DiagnosticAssert
 {
-    public static Diagnostic Single(GeneratorRun run, string id, DiagnosticSeverity severity, string source, string marker, int occurrence = 1)
+    public static Diagnostic Single(GeneratorRun run, string id, DiagnosticSeverity severity, string source, string marker, int occurrence = 1, bool allowMany = false)
     {
         var matching = run.Diagnostics.Where(d => d.Id == id).ToList();
-        Assert.That(matching, Has.Count.EqualTo(1), () => "Diagnostics: " + string.Join("\n", run.Diagnostics));
+        if (allowMany) Assert.That(matching, Is.Not.Empty, () => "Diagnostics: " + string.Join("\n", run.Diagnostics));
+        else Assert.That(matching, Has.Count.EqualTo(1), () => "Diagnostics: " + string.Join("\n", run.Diagnostics));
         var diagnostic = matching[0];
         Assert.That(diagnostic.Severity, Is.EqualTo(severity));
         var (line, column) = PositionOf(source, marker, occurrence);

@@ -35,7 +35,7 @@ internal static class GoldenFiles
                 text = null;
             }
         }
-        return new GoldenInput(build.Class, build.Golden!, build.Output!.RestoreScript, match?.Path, text);
+        return new GoldenInput(build.Class, build.Golden!, build.Output!.NodeScript ?? build.Output.RestoreScript, match?.Path, text);
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');

@@ -5,4 +5,5 @@ namespace NatDsl.Generator.Model;
 /// </summary>
 /// <param name="FilePath">The matching additional file's path, or null when none matches.</param>
 /// <param name="Text">Its text, or null when none matches or it cannot be read.</param>
-internal sealed record GoldenInput(RuleSetClassInfo Class, string Golden, string RestoreScript, string? FilePath, string? Text);
+/// <param name="NodeScript">The generated node rules as save text.</param>
+internal sealed record GoldenInput(RuleSetClassInfo Class, string Golden, string NodeScript, string? FilePath, string? Text);

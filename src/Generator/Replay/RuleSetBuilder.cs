@@ -50,7 +50,8 @@ internal static class RuleSetBuilder
 
             var chains = ChainNamer.Name(spec, ruleSet);
             var factory = SpecCodeWriter.Write(spec) ?? EquatableArray<string>.Empty;
-            var output = new GeneratedRuleSet(script, tables.ToEquatableArray(), chains, factory);
+            var node = program.Golden is null ? null : RuntimeCompiler.Render(RuntimeCompiler.CompileNode(spec));
+            var output = new GeneratedRuleSet(script, tables.ToEquatableArray(), chains, factory, node);
             return new BuildResult(program.Class, program.Golden, output, EquatableArray<BuildFailure>.Empty);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
