@@ -1,0 +1,4 @@
+namespace NatDsl.Generator.Model;
+
+/// <summary>One generated file.</summary>
+internal sealed record GeneratedSource(string HintName, string Text);
