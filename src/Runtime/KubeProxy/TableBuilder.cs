@@ -40,7 +40,7 @@ internal sealed class TableBuilder
     public List<Rule> RulesOf(string chain) => _rules[chain];
 
     /// <summary>A user-defined chain with its rules.</summary>
-    public Chain BuildChain(string chain) => new Chain(chain, null, Counters.Zero, _rules[chain].ToValueList());
+    public Chain BuildChain(string chain) => new Chain(chain, null, null, _rules[chain].ToValueList());
 
     /// <summary>The table with its chains in declaration order.</summary>
     public Table Build()
