@@ -63,7 +63,7 @@ internal static class YamlTreeBuilder
                     node.Items.Add(ReadNode(source, parser, next, depth + 1));
                 }
                 node.End = start.Style == SequenceStyle.Flow || node.Items.Count == 0
-                    ? ToInt(next.End.Index)
+                    ? ClosingBracketEnd(next)
                     : node.Items[node.Items.Count - 1].End;
                 return node;
             }
@@ -78,7 +78,7 @@ internal static class YamlTreeBuilder
                     node.Pairs.Add(new KeyValuePair<YamlTreeNode, YamlTreeNode>(key, value));
                 }
                 node.End = start.Style == MappingStyle.Flow || node.Pairs.Count == 0
-                    ? ToInt(next.End.Index)
+                    ? ClosingBracketEnd(next)
                     : node.Pairs[node.Pairs.Count - 1].Value.End;
                 return node;
             }
@@ -86,6 +86,9 @@ internal static class YamlTreeBuilder
                 throw Unexpected(source, current);
         }
     }
+
+    /// <summary>Just after the <c>]</c> or <c>}</c> of a flow collection: the end event marks the bracket itself.</summary>
+    private static int ClosingBracketEnd(ParsingEvent end) => ToInt(end.Start.Index) + 1;
 
     private static ParsingEvent Next(SourceText source, Parser parser)
     {
