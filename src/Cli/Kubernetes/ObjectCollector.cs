@@ -83,7 +83,8 @@ internal sealed class ObjectCollector
         catch (JsonException e)
         {
             var sliceLine = (int)Math.Min(e.LineNumber ?? 0, int.MaxValue / 2);
-            var column = ColumnOfByte(LineOf(raw.Text, sliceLine), e.BytePositionInLine ?? 0);
+            var lineText = LineOf(raw.Text, sliceLine);
+            var column = TokenStart(lineText, ColumnOfByte(lineText, e.BytePositionInLine ?? 0));
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? string.Empty : " (at " + e.Path!.Substring(Math.Min(2, e.Path.Length)) + ")";
             throw _source.Error(raw.FirstLine + sliceLine, column, what + JsonProblem(e.Message) + path);
         }
@@ -131,6 +132,31 @@ internal sealed class ObjectCollector
             column++;
         }
         return column;
+    }
+
+    /// <summary>
+    /// System.Text.Json reports a value it cannot convert just after the value; step back to the
+    /// value's first character (the opening quote of a string, the first character of a number
+    /// or literal). Returns <paramref name="column"/> when there is no token just before it.
+    /// </summary>
+    public static int TokenStart(string line, int column)
+    {
+        var last = column - 2;
+        if (last < 0 || last >= line.Length) return column;
+        if (line[last] == '"')
+        {
+            for (var i = last - 1; i >= 0; i--)
+            {
+                if (line[i] != '"') continue;
+                var backslashes = 0;
+                for (var j = i - 1; j >= 0 && line[j] == '\\'; j--) backslashes++;
+                if (backslashes % 2 == 0) return i + 1;
+            }
+            return column;
+        }
+        var start = last;
+        while (start >= 0 && (char.IsLetterOrDigit(line[start]) || line[start] == '.' || line[start] == '-' || line[start] == '+')) start--;
+        return start < last ? start + 2 : column;
     }
 
     /// <summary>The 0-based line <paramref name="index"/> of <paramref name="text"/>, without its line end.</summary>

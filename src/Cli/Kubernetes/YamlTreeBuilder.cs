@@ -18,7 +18,8 @@ internal static class YamlTreeBuilder
     public static List<YamlTreeNode> ReadDocuments(SourceText source)
     {
         var documents = new List<YamlTreeNode>();
-        var parser = new Parser(new StringReader(source.Text));
+        var scanner = new Scanner(new StringReader(source.Text));
+        var parser = new Parser(scanner);
         try
         {
             while (parser.MoveNext())
@@ -33,6 +34,13 @@ internal static class YamlTreeBuilder
         catch (YamlException e)
         {
             throw source.Error(ToInt(e.Start.Line), ToInt(e.Start.Column), e.Message);
+        }
+        catch (System.Exception e) when (e is not NatDsl.Formats.DumpParseException)
+        {
+            // YamlDotNet's scanner fails on some malformed input with a non-YAML exception; the
+            // scanner's position is where it gave up.
+            var at = scanner.CurrentPosition;
+            throw source.Error(ToInt(at.Line), ToInt(at.Column), "malformed YAML: the parser cannot continue here");
         }
         return documents;
     }
