@@ -26,6 +26,7 @@ internal static class EndpointSliceTranslator
         {
             var port = sliceports[i];
             var path = "ports[" + Text(i) + "]";
+            if (port is null) continue;
             if (port.Name is null)
             {
                 Skip(path + " has no name (kube-proxy drops it)");
@@ -56,7 +57,7 @@ internal static class EndpointSliceTranslator
         {
             var endpoint = endpoints[i];
             var path = "endpoints[" + Text(i) + "]";
-            if (endpoint.Addresses is not { Count: > 0 })
+            if (endpoint?.Addresses is not { Count: > 0 })
             {
                 Skip(path + " has no address");
                 continue;
@@ -72,7 +73,7 @@ internal static class EndpointSliceTranslator
                 Skip(path + ".addresses[0] " + ip.Value + " is not " + KubernetesValues.FamilyName(family) + " though the slice's addressType is");
                 continue;
             }
-            var conditions = endpoint.Conditions;
+            var conditions = endpoint!.Conditions;
             service.Endpoints.Add(new EndpointSpec
             {
                 Address = ip.Value,

@@ -22,12 +22,14 @@ internal static class EndpointsTranslator
         for (var s = 0; s < subsets.Count; s++)
         {
             var subset = subsets[s];
+            if (subset is null) continue;
             var path = "subsets[" + Text(s) + "]";
             var ports = new List<EndpointPortSpec>();
             var subsetPorts = subset.Ports ?? Array.Empty<Corev1EndpointPort>();
             for (var i = 0; i < subsetPorts.Count; i++)
             {
                 var port = subsetPorts[i];
+                if (port is null) continue;
                 var portName = port.Name ?? string.Empty;
                 var protocol = KubernetesValues.Protocol(port.Protocol);
                 if (port.Port == 0 || protocol is null || service.FindPort(portName, protocol.Value) is null)
@@ -49,6 +51,7 @@ internal static class EndpointsTranslator
         if (addresses is null) return;
         for (var i = 0; i < addresses.Count; i++)
         {
+            if (addresses[i] is null) continue;
             var ip = Addresses.Ip(addresses[i].Ip);
             if (ip is null)
             {

@@ -88,6 +88,11 @@ internal sealed class ServiceTranslator
         {
             var port = portList[i];
             var path = "spec.ports[" + Text(i) + "]";
+            if (port is null)
+            {
+                Skip(path + " is empty; ignored");
+                continue;
+            }
             var protocol = KubernetesValues.Protocol(port.Protocol);
             if (protocol is null)
             {
@@ -202,6 +207,7 @@ internal sealed class ServiceTranslator
         {
             var entry = ingress[i];
             var path = "status.loadBalancer.ingress[" + Text(i) + "]";
+            if (entry is null) continue;
             if (type != ServiceType.LoadBalancer)
             {
                 skip(path + ": the Service is not of type LoadBalancer; ignored");
