@@ -234,10 +234,19 @@ public static class KubernetesSpecBuilder
     /// </summary>
     private static ClusterSpec DropInvalid(ClusterSpec spec, SortedDictionary<string, ServiceDraft> drafts, List<SkippedObject> skipped)
     {
+        var order = new List<string>();
+        foreach (var service in spec.Services) order.Add(service.FullName);
+        var dropped = new List<SkippedObject>();
         while (true)
         {
             var errors = SpecValidator.Validate(spec);
-            if (errors.Count == 0) return spec;
+            if (errors.Count == 0)
+            {
+                // Report in service order, not in the order they were dropped.
+                dropped.Sort((x, y) => order.IndexOf(x.Name).CompareTo(order.IndexOf(y.Name)));
+                skipped.AddRange(dropped);
+                return spec;
+            }
             var settingsErrors = errors.Where(e => e.Service is null).ToList();
             if (settingsErrors.Count > 0) throw new SpecValidationException(settingsErrors);
 
@@ -262,7 +271,7 @@ public static class KubernetesSpecBuilder
             }
             var location = drafts.TryGetValue(victim, out var draft) ? draft.Location : new SourceLocation(string.Empty, 0, 0);
             var reasons = string.Join("; ", bad[victim].Select(e => e.Field + ": " + e.Message));
-            skipped.Add(new SkippedObject("Service", victim, location, "not valid for the rule compiler: " + reasons));
+            dropped.Add(new SkippedObject("Service", victim, location, "not valid for the rule compiler: " + reasons));
             spec = spec with { Services = kept.ToValueList() };
         }
     }
