@@ -63,8 +63,9 @@ public sealed record KubeProxyFlags
     public string? HostnameOverride { get; init; }
 
     /// <summary>
-    /// This node's IP addresses (kubelet's <c>--node-ip</c>); the first of the proxier's family is
-    /// the primary one. Addresses of the other family are kept as interface addresses.
+    /// This node's IP addresses (kubelet's <c>--node-ip</c>); those of the proxier's family are
+    /// used, the first of them is the primary one (addresses of the other family belong to the
+    /// other family's proxier).
     /// </summary>
     public IReadOnlyList<string> NodeIPs { get; init; } = Array.Empty<string>();
 
@@ -103,7 +104,7 @@ public sealed record KubeProxyFlags
     {
         var family = ParseFamily(IPFamily);
         var nodeIPs = ParseNodeIPs(family);
-        var primary = nodeIPs.Count > 0 && nodeIPs[0].Family == family ? nodeIPs[0] : (IpAddress?)null;
+        var primary = nodeIPs.Count > 0 ? nodeIPs[0] : (IpAddress?)null;
         if (MasqueradeBit < 0 || MasqueradeBit > 31) throw Bad(MasqueradeBitFlag, MasqueradeBit.ToString(CultureInfo.InvariantCulture), "is not a bit number 0-31");
         var name = HostnameOverride?.Trim().ToLowerInvariant();
         return new ProxierSettings
@@ -154,19 +155,16 @@ public sealed record KubeProxyFlags
         }
     }
 
-    /// <summary>The node IPs, those of <paramref name="family"/> first (in order), then the others.</summary>
+    /// <summary>The node IPs of <paramref name="family"/>, in order, without repeats (all are checked).</summary>
     private List<IpAddress> ParseNodeIPs(IpFamily family)
     {
-        var same = new List<IpAddress>();
-        var other = new List<IpAddress>();
+        var ips = new List<IpAddress>();
         foreach (var text in Split(NodeIPs))
         {
             if (!IpAddress.TryParse(text, out var ip)) throw Bad(NodeIPFlag, text, "is not an IP address");
-            var list = ip.Family == family ? same : other;
-            if (!list.Contains(ip)) list.Add(ip);
+            if (ip.Family == family && !ips.Contains(ip)) ips.Add(ip);
         }
-        same.AddRange(other);
-        return same;
+        return ips;
     }
 
     private IpNetwork? ParseClusterCidr(IpFamily family)

@@ -29,7 +29,7 @@ public class KubernetesSpecBuilderTests
         {
             Profile = KubeProxyProfile.Current,
             NodeName = "node-a",
-            NodeIPs = Ips("192.168.10.11", "fd00:10::11"),
+            NodeIPs = Ips("192.168.10.11"),
             ClusterCidr = IpNetwork.Parse("10.244.0.0/16"),
         }));
         Assert.That(NodeASpec.Masquerade, Is.EqualTo(new MasqueradeSpec()));
@@ -108,7 +108,7 @@ public class KubernetesSpecBuilderTests
     {
         var built = ClusterFixture.Build(ClusterFixture.ListYaml, ClusterFixture.NodeA(family: "6"));
         Assert.That(built.Spec.Settings.Family, Is.EqualTo(IpFamily.V6));
-        Assert.That(built.Spec.Settings.NodeIPs, Is.EqualTo(Ips("fd00:10::11", "192.168.10.11")));
+        Assert.That(built.Spec.Settings.NodeIPs, Is.EqualTo(Ips("fd00:10::11")));
         Assert.That(built.Spec.Settings.ClusterCidr, Is.EqualTo(IpNetwork.Parse("fd00:244::/56")));
         Assert.That(built.Spec.Services.Select(s => s.FullName).ToArray(), Is.EqualTo(new[] { "shop/api" }));
         var api = built.Spec.Services[0];
