@@ -47,7 +47,7 @@ internal static class YamlTreeBuilder
 
     private static YamlTreeNode ReadNode(SourceText source, Parser parser, ParsingEvent current, int depth)
     {
-        if (depth > MaxDepth) throw source.Error(ToInt(current.Start.Line), ToInt(current.Start.Column), "nested deeper than " + MaxDepth + " levels");
+        if (depth > MaxDepth) throw source.Error(ToInt(current.Start.Line), ToInt(current.Start.Column), "nested deeper than " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels");
         switch (current)
         {
             case Scalar scalar:
