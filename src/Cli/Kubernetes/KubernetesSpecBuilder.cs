@@ -229,24 +229,20 @@ public static class KubernetesSpecBuilder
     }
 
     /// <summary>
-    /// Drops every service the spec validator rejects (recording its errors as the reason), until
-    /// none is left; errors in the settings throw.
+    /// Drops every service the spec validator rejects, recording its errors as the reason; errors
+    /// in the settings throw. Services with errors of their own go first; a service whose only
+    /// error is a node port already used by an earlier service (the validator blames the later
+    /// one) is dropped only if the clash is still there once they are gone.
     /// </summary>
     private static ClusterSpec DropInvalid(ClusterSpec spec, SortedDictionary<string, ServiceDraft> drafts, List<SkippedObject> skipped)
     {
-        var order = new List<string>();
-        foreach (var service in spec.Services) order.Add(service.FullName);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var service in spec.Services) order[service.FullName] = order.Count;
         var dropped = new List<SkippedObject>();
         while (true)
         {
             var errors = SpecValidator.Validate(spec);
-            if (errors.Count == 0)
-            {
-                // Report in service order, not in the order they were dropped.
-                dropped.Sort((x, y) => order.IndexOf(x.Name).CompareTo(order.IndexOf(y.Name)));
-                skipped.AddRange(dropped);
-                return spec;
-            }
+            if (errors.Count == 0) break;
             var settingsErrors = errors.Where(e => e.Service is null).ToList();
             if (settingsErrors.Count > 0) throw new SpecValidationException(settingsErrors);
 
@@ -256,25 +252,28 @@ public static class KubernetesSpecBuilder
                 if (!bad.TryGetValue(error.Service!, out var list)) bad[error.Service!] = list = new List<SpecError>();
                 list.Add(error);
             }
-            // Drop only the last service named by an error: a clash between two services (a shared
-            // node port) is the later one's fault, and dropping it may clear the earlier one.
-            var kept = new List<ServiceSpec>();
-            string? victim = null;
-            for (var i = spec.Services.Count - 1; i >= 0 && victim is null; i--)
+            var victims = new HashSet<string>(bad.Where(b => !b.Value.All(IsNodePortClash)).Select(b => b.Key), StringComparer.Ordinal);
+            if (victims.Count == 0) victims.UnionWith(bad.Keys);
+            if (!spec.Services.Any(s => victims.Contains(s.FullName))) throw new SpecValidationException(errors);
+
+            foreach (var victim in victims)
             {
-                if (bad.ContainsKey(spec.Services[i].FullName)) victim = spec.Services[i].FullName;
+                var location = drafts.TryGetValue(victim, out var draft) ? draft.Location : new SourceLocation(string.Empty, 0, 0);
+                var reasons = string.Join("; ", bad[victim].Select(e => e.Field + ": " + e.Message));
+                dropped.Add(new SkippedObject("Service", victim, location, "not valid for the rule compiler: " + reasons));
             }
-            if (victim is null) throw new SpecValidationException(errors);
-            foreach (var service in spec.Services)
-            {
-                if (service.FullName != victim) kept.Add(service);
-            }
-            var location = drafts.TryGetValue(victim, out var draft) ? draft.Location : new SourceLocation(string.Empty, 0, 0);
-            var reasons = string.Join("; ", bad[victim].Select(e => e.Field + ": " + e.Message));
-            dropped.Add(new SkippedObject("Service", victim, location, "not valid for the rule compiler: " + reasons));
-            spec = spec with { Services = kept.ToValueList() };
+            spec = spec with { Services = spec.Services.Where(s => !victims.Contains(s.FullName)).ToValueList() };
         }
+
+        // Report in service order, not in the order they were dropped.
+        dropped.Sort((x, y) => order[x.Name].CompareTo(order[y.Name]));
+        skipped.AddRange(dropped);
+        return spec;
     }
+
+    /// <summary>The validator's "node port … is already used by …" error, which blames the later of two services.</summary>
+    private static bool IsNodePortClash(SpecError error) =>
+        error.Field.EndsWith(".nodePort", StringComparison.Ordinal) && error.Message.IndexOf("is already used by", StringComparison.Ordinal) >= 0;
 
     private static string NamespaceOf(V1ObjectMeta? metadata) =>
         string.IsNullOrEmpty(metadata?.NamespaceProperty) ? DefaultNamespace : metadata!.NamespaceProperty;

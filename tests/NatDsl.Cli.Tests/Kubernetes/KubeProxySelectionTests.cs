@@ -164,6 +164,19 @@ public class KubeProxySelectionTests
     }
 
     [Test]
+    public void A_node_port_clash_with_a_service_dropped_for_its_own_errors_is_no_clash()
+    {
+        var built = Build(
+            Service("a", "{type: NodePort, clusterIP: 10.96.0.8, ports: [{name: web, port: 80, nodePort: 30080}, {name: Bad_Name, port: 81}]}")
+            + Service("b", "{type: NodePort, clusterIP: 10.96.0.9, ports: [{name: web, port: 80, nodePort: 30080}]}")
+            + Service("c", "{type: NodePort, clusterIP: 10.96.0.10, ports: [{name: web, port: 80, nodePort: 30081}]}")
+            + Service("d", "{type: NodePort, clusterIP: 10.96.0.11, ports: [{name: web, port: 80, nodePort: 30081}]}"));
+        Assert.That(built.Spec.Services.Select(s => s.Name).ToArray(), Is.EqualTo(new[] { "b", "c" }));
+        Assert.That(built.Skipped.Select(s => s.Name).ToArray(), Is.EqualTo(new[] { "x/a", "x/d" }));
+        Assert.That(built.Skipped[0].Reason, Does.Contain("spec.ports[1].name: \"Bad_Name\" is not a DNS-1123 label"));
+    }
+
+    [Test]
     public void Current_profile_ignores_endpoints_objects()
     {
         var built = Build(Service("web", Simple)
