@@ -18,7 +18,7 @@ public static class Iptables189Quirks
         if (backend == IptablesBackend.Legacy && rules.Any(HasInvertedWildcardInterface)) quirks.Add(Iptables189Quirk.LegacyDropsInvertedWildcardInterface);
         if (backend == IptablesBackend.Nft && rules.Any(r => !Equals(RewritePorts(r), r))) quirks.Add(Iptables189Quirk.NftRewritesInvertedLowPortRange);
         if (backend == IptablesBackend.Nft && rules.Any(IsRejectedByNft)) quirks.Add(Iptables189Quirk.NftRejectsInvertedAnyAddress);
-        if (backend == IptablesBackend.Nft && model.Family == IpFamily.V6 && !Equals(ZeroCounters(model), model)) quirks.Add(Iptables189Quirk.Ip6NftIgnoresRestoreCounters);
+        if (backend == IptablesBackend.Nft && model.Family == IpFamily.V6 && HasNonZeroCounters(model)) quirks.Add(Iptables189Quirk.Ip6NftIgnoresRestoreCounters);
         return quirks;
     }
 
@@ -52,6 +52,11 @@ public static class Iptables189Quirks
     {
         Chains = table.Chains.Where(c => c.IsBuiltin).Select(c => c with { Policy = ChainPolicy.Accept, Counters = Counters.Zero, Rules = ValueList<Rule>.Empty }).ToValueList(),
     };
+
+    private static bool HasNonZeroCounters(RuleSet model) =>
+        model.Tables.SelectMany(t => t.Chains).Any(c => NonZero(c.Counters) || c.Rules.Any(r => NonZero(r.Counters)));
+
+    private static bool NonZero(Counters? counters) => counters is { } c && (c.Packets.Value != 0 || c.Bytes.Value != 0);
 
     private static bool HasInvertedWildcardInterface(Rule rule) =>
         rule.InInterface is { Inverted: true, Value: "+" } || rule.OutInterface is { Inverted: true, Value: "+" };
