@@ -15,6 +15,6 @@ public enum Iptables189Quirk
     /// <summary>iptables-nft-restore rejects the whole batch for <c>! -s 0.0.0.0/0</c> / <c>! -d …/0</c> (RULE_APPEND failed (Invalid argument)).</summary>
     NftRejectsInvertedAnyAddress,
 
-    /// <summary>ip6tables-nft-restore 1.8.9 ignores <c>-c</c>: every counter is 0 after loading.</summary>
+    /// <summary>ip6tables-nft-restore 1.8.9 ignores the <c>[p:b]</c> rule counters of <c>-c</c> (all 0 after loading); policy counters are applied.</summary>
     Ip6NftIgnoresRestoreCounters,
 }

@@ -18,7 +18,7 @@ public static class Iptables189Quirks
         if (backend == IptablesBackend.Legacy && rules.Any(HasInvertedWildcardInterface)) quirks.Add(Iptables189Quirk.LegacyDropsInvertedWildcardInterface);
         if (backend == IptablesBackend.Nft && rules.Any(r => !Equals(RewritePorts(r), r))) quirks.Add(Iptables189Quirk.NftRewritesInvertedLowPortRange);
         if (backend == IptablesBackend.Nft && rules.Any(IsRejectedByNft)) quirks.Add(Iptables189Quirk.NftRejectsInvertedAnyAddress);
-        if (backend == IptablesBackend.Nft && model.Family == IpFamily.V6 && HasNonZeroCounters(model)) quirks.Add(Iptables189Quirk.Ip6NftIgnoresRestoreCounters);
+        if (backend == IptablesBackend.Nft && model.Family == IpFamily.V6 && HasNonZeroRuleCounters(model)) quirks.Add(Iptables189Quirk.Ip6NftIgnoresRestoreCounters);
         return quirks;
     }
 
@@ -31,7 +31,7 @@ public static class Iptables189Quirks
     {
         if (backend == IptablesBackend.Legacy) return model;
         var loaded = MapRules(model, RewritePorts);
-        return model.Family == IpFamily.V6 ? ZeroCounters(loaded) : loaded;
+        return model.Family == IpFamily.V6 ? ZeroRuleCounters(loaded) : loaded;
     }
 
     /// <summary>True for a rule iptables-nft-restore 1.8.9 rejects: an inverted match-everything address.</summary>
@@ -53,8 +53,8 @@ public static class Iptables189Quirks
         Chains = table.Chains.Where(c => c.IsBuiltin).Select(c => c with { Policy = ChainPolicy.Accept, Counters = Counters.Zero, Rules = ValueList<Rule>.Empty }).ToValueList(),
     };
 
-    private static bool HasNonZeroCounters(RuleSet model) =>
-        model.Tables.SelectMany(t => t.Chains).Any(c => NonZero(c.Counters) || c.Rules.Any(r => NonZero(r.Counters)));
+    private static bool HasNonZeroRuleCounters(RuleSet model) =>
+        model.Tables.SelectMany(t => t.Chains).Any(c => c.Rules.Any(r => NonZero(r.Counters)));
 
     private static bool NonZero(Counters? counters) => counters is { } c && (c.Packets.Value != 0 || c.Bytes.Value != 0);
 
@@ -69,17 +69,8 @@ public static class Iptables189Quirks
         }).ToValueList(),
     };
 
-    private static RuleSet ZeroCounters(RuleSet model) => model with
-    {
-        Tables = model.Tables.Select(t => t with
-        {
-            Chains = t.Chains.Select(c => c with
-            {
-                Counters = c.IsBuiltin ? Counters.Zero : c.Counters,
-                Rules = c.Rules.Select(r => r with { Counters = Counters.Zero }).ToValueList(),
-            }).ToValueList(),
-        }).ToValueList(),
-    };
+    // Rule counters only: the policy counters of built-in chains are applied (observed).
+    private static RuleSet ZeroRuleCounters(RuleSet model) => MapRules(model, r => r with { Counters = Counters.Zero });
 
     // Observed on 1.8.9 nft: tcp and udp, source and destination ports, only a range that starts
     // at 0 and is not a single port; sctp (a compat match) and "! 1024:65535" are kept as given.
