@@ -7,9 +7,10 @@ namespace NatDsl.Tests.Kernel;
 /// <summary>
 /// The node the kernel tests load: the seed's network (cluster CIDR 10.254.0.0/16, this node's
 /// subnet 10.254.98.0/24 with flannel's masquerade rules for V1_12) and its service-test with four
-/// endpoints, plus a three-endpoint service, a NodePort with an external IP, and a NodePort with
-/// externalTrafficPolicy Local. Every service port serves TCP and UDP; every endpoint listens on
-/// <see cref="TargetPort"/>.
+/// endpoints, plus a three-endpoint service, a NodePort with an external IP, a NodePort with
+/// externalTrafficPolicy Local, a service without endpoints (REJECT) and a Local-policy service
+/// whose only endpoint is on another node (DROP where the policy applies). Every service port
+/// serves TCP and UDP; every endpoint listens on <see cref="TargetPort"/>.
 /// </summary>
 internal static class KernelCluster
 {
@@ -37,6 +38,17 @@ internal static class KernelCluster
     public static readonly string[] LocalEndpoints = { "10.254.98.10", "10.254.98.11" };
     public const string RemoteEndpoint = "10.254.28.10";
 
+    public const string EmptyClusterIP = "10.254.82.220";
+    public const int EmptyPort = 7000;
+
+    public const string RemoteOnlyClusterIP = "10.254.82.221";
+    public const int RemoteOnlyPort = 7100;
+    public const int RemoteOnlyNodePort = 34590;
+    public const string RemoteOnlyEndpoint = "10.254.28.11";
+
+    /// <summary>The ranges of the cluster IPs (inside the cluster CIDR, as in the seed).</summary>
+    public static readonly string[] ServiceRanges = { "10.254.82.0/24", "10.254.212.0/24" };
+
     /// <summary>Every endpoint address (each listens in the pods namespace).</summary>
     public static IEnumerable<string> AllEndpoints()
     {
@@ -45,6 +57,7 @@ internal static class KernelCluster
         foreach (var a in NodePortEndpoints) yield return a;
         foreach (var a in LocalEndpoints) yield return a;
         yield return RemoteEndpoint;
+        yield return RemoteOnlyEndpoint;
     }
 
     public static ClusterSpec Spec(KubeProxyProfile profile) => ClusterSpec.Build(c =>
@@ -80,7 +93,19 @@ internal static class KernelCluster
                 .Port("dns", NodePortPort, Protocol.Udp, nodePort: LocalNodePort, targetPort: TargetPort)
                 .Endpoint(LocalEndpoints[0], e => e.Port("http", TargetPort).Port("dns", TargetPort).Node(NodeName))
                 .Endpoint(LocalEndpoints[1], e => e.Port("http", TargetPort).Port("dns", TargetPort).Node(NodeName))
-                .Endpoint(RemoteEndpoint, e => e.Port("http", TargetPort).Port("dns", TargetPort).Node("other-node")));
+                .Endpoint(RemoteEndpoint, e => e.Port("http", TargetPort).Port("dns", TargetPort).Node("other-node")))
+            .Service("kys/empty", s => s
+                .ClusterIP(EmptyClusterIP)
+                .Port("tcp", EmptyPort, Protocol.Tcp)
+                .Port("udp", EmptyPort, Protocol.Udp))
+            .Service("kys/remote-only", s => s
+                .Type(ServiceType.NodePort)
+                .ExternalTrafficPolicy(TrafficPolicy.Local)
+                .InternalTrafficPolicy(TrafficPolicy.Local)
+                .ClusterIP(RemoteOnlyClusterIP)
+                .Port("tcp", RemoteOnlyPort, Protocol.Tcp, nodePort: RemoteOnlyNodePort, targetPort: TargetPort)
+                .Port("udp", RemoteOnlyPort, Protocol.Udp, nodePort: RemoteOnlyNodePort, targetPort: TargetPort)
+                .Endpoint(RemoteOnlyEndpoint, e => e.Port("tcp", TargetPort).Port("udp", TargetPort).Node("other-node")));
         if (profile == KubeProxyProfile.V1_12)
         {
             // As the seed: kube-proxy 1.12 without --random-fully, beside flannel --ip-masq.

@@ -53,10 +53,12 @@ public sealed class KernelTopology : IDisposable
 
     /// <summary>
     /// Makes the namespaces and links. <paramref name="podRoute"/> (the cluster CIDR) is routed
-    /// from the node to the pods; each of <paramref name="extraClientAddresses"/> is added to the
+    /// from the node to the pods; <paramref name="serviceRanges"/> are routed back to the client
+    /// namespace as to an upstream router (it does not forward, so a packet that leaves the node
+    /// un-DNATed is lost, after the filter table saw it); each of <paramref name="extraClientAddresses"/> is added to the
     /// client and routed back to it from the node (a more specific route).
     /// </summary>
-    public static KernelTopology Create(string podRoute, IEnumerable<string> endpointAddresses, IEnumerable<string> extraClientAddresses)
+    public static KernelTopology Create(string podRoute, IEnumerable<string> serviceRanges, IEnumerable<string> endpointAddresses, IEnumerable<string> extraClientAddresses)
     {
         var made = new List<NetworkNamespace>();
         try
@@ -65,7 +67,7 @@ public sealed class KernelTopology : IDisposable
             made.Add(NetworkNamespace.Create("pods"));
             made.Add(NetworkNamespace.Create("client"));
             var topology = new KernelTopology(made[0], made[1], made[2]);
-            topology.Wire(podRoute, endpointAddresses, extraClientAddresses);
+            topology.Wire(podRoute, serviceRanges, endpointAddresses, extraClientAddresses);
             return topology;
         }
         catch
@@ -75,7 +77,7 @@ public sealed class KernelTopology : IDisposable
         }
     }
 
-    private void Wire(string podRoute, IEnumerable<string> endpointAddresses, IEnumerable<string> extraClientAddresses)
+    private void Wire(string podRoute, IEnumerable<string> serviceRanges, IEnumerable<string> endpointAddresses, IEnumerable<string> extraClientAddresses)
     {
         // The peers are created directly inside their namespaces: no interface ever exists outside them.
         Ip(Node, "link", "add", NodeClientInterface, "type", "veth", "peer", "name", "eth0", "netns", Client.Name);
@@ -86,6 +88,7 @@ public sealed class KernelTopology : IDisposable
         Ip(Node, "link", "set", NodeClientInterface, "up");
         Ip(Node, "link", "set", NodePodsInterface, "up");
         Ip(Node, "route", "add", podRoute, "dev", NodePodsInterface);
+        foreach (var range in serviceRanges) Ip(Node, "route", "add", range, "via", ClientAddress);
 
         Ip(Client, "addr", "add", ClientAddress + "/24", "dev", "eth0");
         foreach (var address in extraClientAddresses)
@@ -101,12 +104,10 @@ public sealed class KernelTopology : IDisposable
         Ip(Pods, "link", "set", "eth0", "up");
         Ip(Pods, "route", "add", "default", "via", NodePodSide);
 
-        // kube-proxy's node: forwarding on, localhost NodePorts routable (route_localnet), and no
-        // reverse-path filter between the test's own links.
-        Sysctl(Node, "net.ipv4.ip_forward=1");
-        Sysctl(Node, "net.ipv4.conf.all.route_localnet=1");
-        Sysctl(Node, "net.ipv4.conf.all.rp_filter=0");
-        Sysctl(Node, "net.ipv4.conf.default.rp_filter=0");
+        // kube-proxy's node: forwarding on, localhost NodePorts routable (route_localnet), no
+        // reverse-path filter between the test's own links, and no ICMP rate limit, so that every
+        // REJECT reaches the client (the default allows one port-unreachable per second and peer).
+        Sysctl(Node, "net.ipv4.ip_forward=1", "net.ipv4.conf.all.route_localnet=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0", "net.ipv4.icmp_ratemask=0");
     }
 
     /// <summary>Loads a restore script into the node with the backend's iptables-restore.</summary>
@@ -128,14 +129,18 @@ public sealed class KernelTopology : IDisposable
 
     private static void Ip(NetworkNamespace ns, params string[] arguments)
     {
-        var r = ns.Exec("ip", arguments);
+        var all = new List<string> { "-n", ns.Name };
+        all.AddRange(arguments);
+        var r = ProcessRunner.Run("ip", all.ToArray());
         if (r.ExitCode != 0) throw new InvalidOperationException("ip " + string.Join(" ", arguments) + " in " + ns.Name + " failed: " + r);
     }
 
-    private static void Sysctl(NetworkNamespace ns, string setting)
+    private static void Sysctl(NetworkNamespace ns, params string[] settings)
     {
-        var r = ns.Exec("sysctl", "-q", "-w", setting);
-        if (r.ExitCode != 0) throw new InvalidOperationException("sysctl " + setting + " in " + ns.Name + " failed: " + r);
+        var all = new List<string> { "-q", "-w" };
+        all.AddRange(settings);
+        var r = ns.Exec("sysctl", all.ToArray());
+        if (r.ExitCode != 0) throw new InvalidOperationException("sysctl " + string.Join(" ", settings) + " in " + ns.Name + " failed: " + r);
     }
 
     /// <inheritdoc />

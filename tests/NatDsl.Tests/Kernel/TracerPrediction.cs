@@ -7,13 +7,17 @@ using NatDsl.Model;
 
 namespace NatDsl.Tests.Kernel;
 
-/// <summary>Runs the tracer for a client's first packet and groups its outcomes by endpoint.</summary>
+/// <summary>Runs the tracer for a client's first packet and groups its outcomes as a client can observe them.</summary>
 public static class TracerPrediction
 {
     /// <summary>
-    /// Traces the packet and returns one prediction per endpoint, in the order the tracer first
-    /// reaches them. Throws when an outcome is not forwarded, or when one endpoint is reached both
-    /// with and without masquerade (the test could not tell which to expect).
+    /// Traces the packet and returns one prediction per observable outcome (each endpoint, refused,
+    /// dropped), in the order the tracer first reaches them. A packet forwarded unchanged (no DNAT)
+    /// goes to a service address that nothing in the test's namespaces owns (the node routes the
+    /// service ranges to the client namespace, which does not forward): the client observes
+    /// silence, as for a drop. Throws for an outcome a client cannot
+    /// observe here (undetermined, delivered to the node itself), or when one endpoint is reached
+    /// both with and without masquerade (the test could not tell which source to expect).
     /// </summary>
     public static IReadOnlyList<EndpointPrediction> For(RuleSet rules, Packet packet, IEnumerable<string> localAddresses)
     {
@@ -21,25 +25,29 @@ public static class TracerPrediction
         var result = PacketTracer.Trace(rules, packet, options);
         if (result.Truncated) throw new InvalidOperationException("trace was truncated");
         var order = new List<string>();
-        var byEndpoint = new Dictionary<string, EndpointPrediction>(StringComparer.Ordinal);
+        var byOutcome = new Dictionary<string, EndpointPrediction>(StringComparer.Ordinal);
         foreach (var outcome in result.Outcomes)
         {
-            if (outcome.Verdict != TraceVerdict.Forwarded)
+            var key = outcome.Verdict switch
             {
-                throw new InvalidOperationException("tracer predicts " + outcome.Verdict + " (" + outcome.Reason + ") with probability " + outcome.Probability);
-            }
-            var endpoint = outcome.Destination + ":" + outcome.DestinationPort.ToString(CultureInfo.InvariantCulture);
-            if (byEndpoint.TryGetValue(endpoint, out var known))
+                TraceVerdict.Forwarded when outcome.Destination == packet.Destination && outcome.DestinationPort == packet.DestinationPort => Observation.Silence,
+                TraceVerdict.Forwarded => outcome.Destination + ":" + outcome.DestinationPort.ToString(CultureInfo.InvariantCulture),
+                TraceVerdict.Rejected => Observation.Refused,
+                TraceVerdict.Dropped => Observation.Silence,
+                _ => throw new InvalidOperationException("tracer predicts " + outcome.Verdict + " (" + outcome.Reason + ") with probability " + outcome.Probability),
+            };
+            var masquerade = outcome.Verdict == TraceVerdict.Forwarded && outcome.Masqueraded;
+            if (byOutcome.TryGetValue(key, out var known))
             {
-                if (known.Masqueraded != outcome.Masqueraded) throw new InvalidOperationException(endpoint + " is reached both masqueraded and not");
-                byEndpoint[endpoint] = known with { Probability = known.Probability + outcome.Probability };
+                if (known.Masqueraded != masquerade) throw new InvalidOperationException(key + " is reached both masqueraded and not");
+                byOutcome[key] = known with { Probability = known.Probability + outcome.Probability };
             }
             else
             {
-                order.Add(endpoint);
-                byEndpoint[endpoint] = new EndpointPrediction(endpoint, outcome.Probability, outcome.Masqueraded);
+                order.Add(key);
+                byOutcome[key] = new EndpointPrediction(key, outcome.Probability, masquerade);
             }
         }
-        return order.Select(e => byEndpoint[e]).ToList();
+        return order.Select(e => byOutcome[e]).ToList();
     }
 }
