@@ -176,8 +176,8 @@ public class KernelTraceTests
         var wrongSource = new List<string>();
         foreach (var o in run.Observations)
         {
-            var prediction = predicted.First(q => q.Outcome == o.Outcome);
             if (o.Outcome is Observation.Refused or Observation.Silence) continue;
+            var prediction = predicted.First(q => q.Outcome == o.Outcome);
             var expectedSource = prediction.Masqueraded ? KernelTopology.NodePodSide : source;
             if (o.SeenSourceAddress != expectedSource) wrongSource.Add(o.Outcome + " saw " + o.SeenSource + ", expected " + expectedSource + " (tracer: masquerade=" + prediction.Masqueraded + ")");
         }
