@@ -41,6 +41,16 @@ public class DiffCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.StandardOutput);
     }
 
+    [TestCase("v1-seed-nat.legacy.L-n-nat.txt", "-L -n")]
+    [TestCase("v1-seed-nat.legacy.L-v-n-x-nat.txt", "-L -v -n")]
+    [TestCase("v1-seed-nat.nft.L-v-n-line-nat.txt", "-L -v -n")]
+    public void Two_listings_are_compared_in_the_poorer_form(string other, string form)
+    {
+        var result = CliProcess.Run("diff", SeedPath, TestData.PathOf("vectors", "out", other));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.StandardOutput);
+        Assert.That(result.StandardOutput, Does.Contain("note: compared as an iptables " + form + " listing shows the rules"));
+    }
+
     [Test]
     public void A_save_without_rule_counters_is_compared_without_counters_and_says_so()
     {

@@ -86,6 +86,18 @@ public class TraceCommandTests
         Assert.That(none.RootElement.GetProperty("outcomes").EnumerateArray().Single().GetProperty("destination").GetString(), Is.EqualTo("192.168.1.20:34573"));
     }
 
+    [Test]
+    public void Ipv6_destination_in_brackets()
+    {
+        var dump = TestData.PathOf("vectors", "out", "v5-ip6-nat.legacy.save-nat.txt");
+        var result = CliProcess.Run("trace", dump, "--src", "2001:db8::1", "--dst", "[fd00:10:96::a]:80", "--json");
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var outcome = json.RootElement.GetProperty("outcomes").EnumerateArray().Single();
+        Assert.That(outcome.GetProperty("destination").GetString(), Is.EqualTo("fd00:10:244:1::5:8080"));
+        CliProcess.AssertBadInput(CliProcess.Run("trace", dump, "--src", "2001:db8::1", "--dst", "10.0.0.1:80"), "--dst: 10.0.0.1 is an IPv4 address but the dump holds IPv6 rules");
+    }
+
     [TestCase("10.254.98.300", "--src: \"10.254.98.300\" is not an IP address")]
     [TestCase("fish", "--src: \"fish\" is not an IP address")]
     [TestCase("10.0.0.1:99999", "--src: \"99999\" is not a port number")]

@@ -32,6 +32,16 @@ public class LenientReadingTests
     }
 
     [Test]
+    public void The_seed_as_given_with_crlf_line_ends_gives_the_same_model()
+    {
+        var given = TestData.Read("golden", "seed-as-given.md").Replace("\n", "\r\n");
+        var dump = Reader.Read(given, "seed-as-given.md", Lenient);
+        Assert.That(dump.RuleSet, Is.EqualTo(ListingParser.Parse(TestData.Seed).RuleSet));
+        Assert.That(dump.Skipped.Select(s => s.Line), Is.EqualTo(new[] { 1, 3, 5, 6, 9, 145 }));
+        Assert.That(dump.Skipped.All(s => !s.Text.Contains("\r")), Is.True);
+    }
+
+    [Test]
     public void Rule_lines_are_numbered_in_the_whole_input()
     {
         var given = TestData.Read("golden", "seed-as-given.md");
