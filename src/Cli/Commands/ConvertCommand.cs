@@ -12,59 +12,10 @@ namespace NatDsl.Cli.Commands;
 /// <summary><c>natdsl convert</c>: reads a dump in any format and writes it as iptables-save, iptables -S or an iptables -L listing.</summary>
 public static class ConvertCommand
 {
-    private static readonly Argument<string> Input = new Argument<string>("input")
-    {
-        Description = "The dump to read (iptables-save, iptables -S or iptables -L text; detected), or - for standard input.",
-    };
-
-    private static readonly Option<string> To = new Option<string>("--to")
-    {
-        Description = "The output format: save (iptables-save), rules (iptables -S) or listing (iptables -L -n).",
-        HelpName = "save|listing|rules",
-        Required = true,
-    };
-
-    private static readonly Option<string?> Dialect = new Option<string?>("--dialect")
-    {
-        Description = "Listing: protocol column as names (iptables <= 1.8.8 and >= 1.8.11) or numbers (1.8.9, 1.8.10).",
-        HelpName = "names|numbers",
-    };
-
-    private static readonly Option<bool> Exact = new Option<bool>("--exact")
-    {
-        Description = "Listing: exact counters, as iptables -L -v -x (--exact=false: K/M/G/T rounding).",
-    };
-
-    private static readonly Option<bool> Verbose = new Option<bool>("--verbose")
-    {
-        Description = "Listing: counters and in/out columns, as iptables -L -v (--verbose=false: without).",
-    };
-
-    private static readonly Option<bool> LineNumbers = new Option<bool>("--line-numbers")
-    {
-        Description = "Listing: a num column, as iptables -L --line-numbers (--line-numbers=false: without).",
-    };
-
-    private static readonly Option<bool> Lenient = new Option<bool>("--lenient")
-    {
-        Description = "Find the dump inside other text (a Markdown note, a pasted issue); every skipped line is reported on stderr.",
-    };
-
-    private static readonly Option<string?> TableOption = new Option<string?>("--table")
-    {
-        Description = "iptables-save input: convert only this table. Listing or -S input: the table it lists (inferred from its built-in chains otherwise).",
-        HelpName = "NAME",
-    };
-
-    private static readonly Option<string?> Output = new Option<string?>("--output", "-o")
-    {
-        Description = "Write to this file (atomically) instead of standard output.",
-        HelpName = "FILE",
-    };
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
+        var s = new Symbols();
         var command = new Command("convert",
             "Convert an iptables dump between iptables-save, iptables -S and iptables -L listing text. The input format is detected.\n" +
             "A listing converted to a listing with no form option comes back byte for byte (counters shown rounded, like 1705K, stay as shown);\n" +
@@ -78,28 +29,28 @@ public static class ConvertCommand
             "  natdsl convert seed.txt --to listing --dialect numbers\n" +
             "  iptables-save | natdsl convert - --to rules --table nat\n" +
             "  natdsl convert issue.md --lenient --to save");
-        command.Arguments.Add(Input);
-        foreach (var option in new Option[] { To, Dialect, Exact, Verbose, LineNumbers, Lenient, TableOption, Output }) command.Options.Add(option);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
+        command.Arguments.Add(s.Input);
+        foreach (var option in new Option[] { s.To, s.Dialect, s.Exact, s.Verbose, s.LineNumbers, s.Lenient, s.TableOption, s.Output }) command.Options.Add(option);
+        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(s, parse)));
         return command;
     }
 
-    private static int Execute(ParseResult parse)
+    private static int Execute(Symbols s, ParseResult parse)
     {
-        var to = parse.GetValue(To) ?? string.Empty;
+        var to = parse.GetValue(s.To) ?? string.Empty;
         if (to != "save" && to != "listing" && to != "rules") throw new UserInputException("--to: unknown format \"" + to + "\" (expected save, listing or rules)");
-        var dialect = parse.GetValue(Dialect);
+        var dialect = parse.GetValue(s.Dialect);
         if (dialect is not null && dialect != "names" && dialect != "numbers") throw new UserInputException("--dialect: unknown dialect \"" + dialect + "\" (expected names or numbers)");
         var formOptions = new List<string>();
-        foreach (var option in new Option[] { Dialect, Exact, Verbose, LineNumbers })
+        foreach (var option in new Option[] { s.Dialect, s.Exact, s.Verbose, s.LineNumbers })
         {
             if (parse.GetResult(option) is { Implicit: false }) formOptions.Add(option.Name);
         }
         if (to != "listing" && formOptions.Count > 0) throw new UserInputException(formOptions[0] + " applies only to --to listing");
 
-        var tableName = parse.GetValue(TableOption);
-        var input = parse.GetValue(Input)!;
-        var dump = DumpInput.Read(input, parse.GetValue(Lenient), tableName);
+        var tableName = parse.GetValue(s.TableOption);
+        var input = parse.GetValue(s.Input)!;
+        var dump = DumpInput.Read(input, parse.GetValue(s.Lenient), tableName);
         var ruleSet = SelectTables(dump, tableName);
 
         string text;
@@ -108,7 +59,7 @@ public static class ConvertCommand
             case "listing":
                 text = formOptions.Count == 0 && dump.Listing is not null
                     ? ListingRenderer.Render(dump.Listing)
-                    : Listing(ruleSet, ListingFormFor(dump, parse));
+                    : Listing(ruleSet, ListingFormFor(s, dump, parse));
                 break;
             case "save":
                 if (dump.Save is not null && ReferenceEquals(ruleSet, dump.RuleSet))
@@ -129,7 +80,7 @@ public static class ConvertCommand
                 text = PerTable(ruleSet, table => RulesRenderer.Render(table, new RulesRenderOptions { Counters = dump.HasRuleCounters }));
                 break;
         }
-        OutputFiles.Write(parse.GetValue(Output), text);
+        OutputFiles.Write(parse.GetValue(s.Output), text);
         return ExitCodes.Success;
     }
 
@@ -148,13 +99,13 @@ public static class ConvertCommand
     }
 
     /// <summary>The input's listing form (or -L -v -n for other inputs) with the given options applied.</summary>
-    private static ListingForm ListingFormFor(Dump dump, ParseResult parse)
+    private static ListingForm ListingFormFor(Symbols s, Dump dump, ParseResult parse)
     {
         var form = dump.Listing?.Form ?? ListingForm.VerboseNumeric;
-        if (parse.GetResult(Verbose) is { Implicit: false }) form = form with { Verbose = parse.GetValue(Verbose) };
-        if (parse.GetResult(Exact) is { Implicit: false }) form = form with { Exact = parse.GetValue(Exact) };
-        if (parse.GetResult(LineNumbers) is { Implicit: false }) form = form with { LineNumbers = parse.GetValue(LineNumbers) };
-        switch (parse.GetValue(Dialect))
+        if (parse.GetResult(s.Verbose) is { Implicit: false }) form = form with { Verbose = parse.GetValue(s.Verbose) };
+        if (parse.GetResult(s.Exact) is { Implicit: false }) form = form with { Exact = parse.GetValue(s.Exact) };
+        if (parse.GetResult(s.LineNumbers) is { Implicit: false }) form = form with { LineNumbers = parse.GetValue(s.LineNumbers) };
+        switch (parse.GetValue(s.Dialect))
         {
             case "numbers":
                 form = form with { Dialect = ListingDialect.Numbers };
@@ -210,5 +161,56 @@ public static class ConvertCommand
             if (match is RawMatch { SaveText: null } raw) return raw.ListingText ?? raw.Name;
         }
         return rule.Target is RawTarget { SaveText: null } target ? (target.ListingText is { Length: > 0 } t ? t : target.TargetName) : null;
+    }
+
+    /// <summary>The arguments and options of one instance of the command.</summary>
+    private sealed class Symbols
+    {
+        public readonly Argument<string> Input = new Argument<string>("input")
+        {
+            Description = "The dump to read (iptables-save, iptables -S or iptables -L text; detected), or - for standard input.",
+        };
+
+        public readonly Option<string> To = new Option<string>("--to")
+        {
+            Description = "The output format: save (iptables-save), rules (iptables -S) or listing (iptables -L -n).",
+            HelpName = "save|listing|rules",
+            Required = true,
+        };
+
+        public readonly Option<string?> Dialect = new Option<string?>("--dialect")
+        {
+            Description = "Listing: protocol column as names (iptables <= 1.8.8 and >= 1.8.11) or numbers (1.8.9, 1.8.10).",
+            HelpName = "names|numbers",
+        };
+
+        public readonly Option<bool> Exact = new Option<bool>("--exact")
+        {
+            Description = "Listing: exact counters, as iptables -L -v -x (--exact=false: K/M/G/T rounding).",
+        };
+
+        public readonly Option<bool> Verbose = new Option<bool>("--verbose")
+        {
+            Description = "Listing: counters and in/out columns, as iptables -L -v (--verbose=false: without).",
+        };
+
+        public readonly Option<bool> LineNumbers = new Option<bool>("--line-numbers")
+        {
+            Description = "Listing: a num column, as iptables -L --line-numbers (--line-numbers=false: without).",
+        };
+
+        public readonly Option<bool> Lenient = CommonOptions.Lenient();
+
+        public readonly Option<string?> TableOption = new Option<string?>("--table")
+        {
+            Description = "iptables-save input: convert only this table. Listing or -S input: the table it lists (inferred from its built-in chains otherwise).",
+            HelpName = "NAME",
+        };
+
+        public readonly Option<string?> Output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write to this file (atomically) instead of standard output.",
+            HelpName = "FILE",
+        };
     }
 }

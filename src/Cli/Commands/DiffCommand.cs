@@ -13,49 +13,10 @@ namespace NatDsl.Cli.Commands;
 /// <summary><c>natdsl diff</c>: compares two dumps (any formats) rule by rule.</summary>
 public static class DiffCommand
 {
-    private static readonly Argument<string> Expected = new Argument<string>("expected")
-    {
-        Description = "The expected dump (iptables-save, iptables -S or iptables -L text; detected), or - for standard input.",
-    };
-
-    private static readonly Argument<string> Actual = new Argument<string>("actual")
-    {
-        Description = "The actual dump, or - for standard input.",
-    };
-
-    private static readonly Option<bool> IgnoreCounters = new Option<bool>("--ignore-counters")
-    {
-        Description = "Do not compare rule and policy counters.",
-    };
-
-    private static readonly Option<bool> UnorderedServices = new Option<bool>("--unordered-services")
-    {
-        Description = "Treat the per-service rule groups of KUBE-SERVICES, KUBE-NODEPORTS… as unordered (old kube-proxy wrote them in Go map order).",
-    };
-
-    private static readonly Option<bool> KubeProxySort = new Option<bool>("--kube-proxy-sort")
-    {
-        Description = "Compare as kube-proxy's unit tests do (sortIPTablesRules); implies --ignore-chain-order.",
-    };
-
-    private static readonly Option<bool> IgnoreChainOrder = new Option<bool>("--ignore-chain-order")
-    {
-        Description = "Do not report chains that sit at another place in their table.",
-    };
-
-    private static readonly Option<bool> Json = new Option<bool>("--json")
-    {
-        Description = "Write the result as JSON.",
-    };
-
-    private static readonly Option<bool> Lenient = new Option<bool>("--lenient")
-    {
-        Description = "Find each dump inside other text (a Markdown note, a pasted issue); skipped lines are reported on stderr.",
-    };
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
+        var s = new Symbols();
         var command = new Command("diff",
             "Compare two iptables dumps by meaning: which table, chain and rule differ. Each input may be iptables-save, iptables -S\n" +
             "or an iptables -L listing (detected). When either side is a listing, both sides are compared as a listing of the poorer\n" +
@@ -67,29 +28,29 @@ public static class DiffCommand
             "  natdsl diff --ignore-counters --unordered-services generated.rules node1-iptables-save.txt\n" +
             "  iptables-save | natdsl diff --kube-proxy-sort expected.rules -\n" +
             "  natdsl diff --json a.txt b.txt");
-        command.Arguments.Add(Expected);
-        command.Arguments.Add(Actual);
-        foreach (var option in new Option[] { IgnoreCounters, UnorderedServices, KubeProxySort, IgnoreChainOrder, Json, Lenient }) command.Options.Add(option);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
+        command.Arguments.Add(s.Expected);
+        command.Arguments.Add(s.Actual);
+        foreach (var option in new Option[] { s.IgnoreCounters, s.UnorderedServices, s.KubeProxySort, s.IgnoreChainOrder, s.Json, s.Lenient }) command.Options.Add(option);
+        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(s, parse)));
         return command;
     }
 
-    private static int Execute(ParseResult parse)
+    private static int Execute(Symbols s, ParseResult parse)
     {
-        var expectedPath = parse.GetValue(Expected)!;
-        var actualPath = parse.GetValue(Actual)!;
+        var expectedPath = parse.GetValue(s.Expected)!;
+        var actualPath = parse.GetValue(s.Actual)!;
         if (expectedPath == "-" && actualPath == "-") throw new UserInputException("only one of the two inputs can be - (standard input)");
-        var lenient = parse.GetValue(Lenient);
+        var lenient = parse.GetValue(s.Lenient);
         var expected = DumpInput.Read(expectedPath, lenient);
         var actual = DumpInput.Read(actualPath, lenient);
 
         var notes = new List<string>();
         var options = new DiffOptions
         {
-            IgnoreCounters = parse.GetValue(IgnoreCounters),
-            UnorderedServiceGroups = parse.GetValue(UnorderedServices),
-            KubeProxySort = parse.GetValue(KubeProxySort),
-            IgnoreChainOrder = parse.GetValue(IgnoreChainOrder) || parse.GetValue(KubeProxySort),
+            IgnoreCounters = parse.GetValue(s.IgnoreCounters),
+            UnorderedServiceGroups = parse.GetValue(s.UnorderedServices),
+            KubeProxySort = parse.GetValue(s.KubeProxySort),
+            IgnoreChainOrder = parse.GetValue(s.IgnoreChainOrder) || parse.GetValue(s.KubeProxySort),
         };
         var expectedRules = expected.RuleSet;
         var actualRules = actual.RuleSet;
@@ -117,7 +78,7 @@ public static class DiffCommand
         }
 
         var result = RuleSetDiff.Compare(expectedRules, actualRules, options);
-        if (parse.GetValue(Json))
+        if (parse.GetValue(s.Json))
         {
             OutputFiles.Write(null, DiffPresenter.Json(result, expected, actual, form, notes));
         }
@@ -156,4 +117,42 @@ public static class DiffCommand
     }
 
     private static string FlagsOf(ListingForm form) => "-L" + (form.Verbose ? " -v" : string.Empty) + " -n" + (form.Verbose && form.Exact ? " -x" : string.Empty);
+
+    /// <summary>The arguments and options of one instance of the command.</summary>
+    private sealed class Symbols
+    {
+        public readonly Argument<string> Expected = new Argument<string>("expected")
+        {
+            Description = "The expected dump (iptables-save, iptables -S or iptables -L text; detected), or - for standard input.",
+        };
+
+        public readonly Argument<string> Actual = new Argument<string>("actual")
+        {
+            Description = "The actual dump, or - for standard input.",
+        };
+
+        public readonly Option<bool> IgnoreCounters = new Option<bool>("--ignore-counters")
+        {
+            Description = "Do not compare rule and policy counters.",
+        };
+
+        public readonly Option<bool> UnorderedServices = new Option<bool>("--unordered-services")
+        {
+            Description = "Treat the per-service rule groups of KUBE-SERVICES, KUBE-NODEPORTS… as unordered (old kube-proxy wrote them in Go map order).",
+        };
+
+        public readonly Option<bool> KubeProxySort = new Option<bool>("--kube-proxy-sort")
+        {
+            Description = "Compare as kube-proxy's unit tests do (sortIPTablesRules); implies --ignore-chain-order.",
+        };
+
+        public readonly Option<bool> IgnoreChainOrder = new Option<bool>("--ignore-chain-order")
+        {
+            Description = "Do not report chains that sit at another place in their table.",
+        };
+
+        public readonly Option<bool> Json = CommonOptions.Json("the result");
+
+        public readonly Option<bool> Lenient = CommonOptions.Lenient();
+    }
 }

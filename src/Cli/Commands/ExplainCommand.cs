@@ -7,30 +7,10 @@ namespace NatDsl.Cli.Commands;
 /// <summary><c>natdsl explain</c>: what each service port of a dump does.</summary>
 public static class ExplainCommand
 {
-    private static readonly Argument<string> Input = new Argument<string>("dump")
-    {
-        Description = "The dump (iptables-save, iptables -S or iptables -L text; detected), or - for standard input.",
-    };
-
-    private static readonly Option<string[]> LocalAddresses = new Option<string[]>("--local-address")
-    {
-        Description = "An address of the node (repeat for several), used for NodePort and local-traffic traces.",
-        HelpName = "IP",
-    };
-
-    private static readonly Option<bool> Json = new Option<bool>("--json")
-    {
-        Description = "Write the explanation as JSON.",
-    };
-
-    private static readonly Option<bool> Lenient = new Option<bool>("--lenient")
-    {
-        Description = "Find the dump inside other text (a Markdown note, a pasted issue); skipped lines are reported on stderr.",
-    };
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
+        var s = new Symbols();
         var command = new Command("explain",
             "Explain a dump service by service: frontends (cluster IP, external and load-balancer IPs, NodePorts), the endpoints each\n" +
             "reaches with their exact share (found by tracing packets, not by reading comments), affinity, traffic policy and\n" +
@@ -39,19 +19,38 @@ public static class ExplainCommand
             "  natdsl explain node1.txt\n" +
             "  natdsl explain node1.rules --local-address 192.168.1.150 --json\n" +
             "  iptables-save -t nat | natdsl explain -");
-        command.Arguments.Add(Input);
-        foreach (var option in new Option[] { LocalAddresses, Json, Lenient }) command.Options.Add(option);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(parse)));
+        command.Arguments.Add(s.Input);
+        foreach (var option in new Option[] { s.LocalAddresses, s.Json, s.Lenient }) command.Options.Add(option);
+        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(s, parse)));
         return command;
     }
 
-    private static int Execute(ParseResult parse)
+    private static int Execute(Symbols s, ParseResult parse)
     {
-        var locals = AddressArguments.Addresses("--local-address", parse.GetValue(LocalAddresses));
-        var dump = DumpInput.Read(parse.GetValue(Input)!, parse.GetValue(Lenient));
+        var locals = AddressArguments.Addresses("--local-address", parse.GetValue(s.LocalAddresses));
+        var dump = DumpInput.Read(parse.GetValue(s.Input)!, parse.GetValue(s.Lenient));
         foreach (var local in locals) AddressArguments.RequireFamily("--local-address", local, dump.RuleSet.Family);
         var explanation = ServiceExplainer.Explain(dump.RuleSet, locals);
-        OutputFiles.Write(null, parse.GetValue(Json) ? ExplainPresenter.Json(explanation) : ExplainPresenter.Text(explanation));
+        OutputFiles.Write(null, parse.GetValue(s.Json) ? ExplainPresenter.Json(explanation) : ExplainPresenter.Text(explanation));
         return ExitCodes.Success;
+    }
+
+    /// <summary>The arguments and options of one instance of the command.</summary>
+    private sealed class Symbols
+    {
+        public readonly Argument<string> Input = new Argument<string>("dump")
+        {
+            Description = "The dump (iptables-save, iptables -S or iptables -L text; detected), or - for standard input.",
+        };
+
+        public readonly Option<string[]> LocalAddresses = new Option<string[]>("--local-address")
+        {
+            Description = "An address of the node (repeat for several), used for NodePort and local-traffic traces.",
+            HelpName = "IP",
+        };
+
+        public readonly Option<bool> Json = CommonOptions.Json("the explanation");
+
+        public readonly Option<bool> Lenient = CommonOptions.Lenient();
     }
 }
