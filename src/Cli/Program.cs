@@ -40,6 +40,9 @@ public static class Program
             case UserInputException input:
                 Console.Error.WriteLine("natdsl: " + input.Message);
                 return ExitCodes.BadInput;
+            case NatDsl.Spec.SpecValidationException invalid:
+                foreach (var error in invalid.Errors) Console.Error.WriteLine("natdsl: invalid declaration: " + error);
+                return ExitCodes.BadInput;
             default:
                 Console.Error.WriteLine("natdsl: internal error: " + e.GetType().Name + ": " + e.Message + " (run with --debug for details)");
                 return 3;
