@@ -21,7 +21,8 @@ public static class Program
                 Console.Error.WriteLine("Run 'natdsl --help' for usage.");
                 return ExitCodes.BadInput;
             }
-            return parse.Invoke();
+            // Exceptions must reach Report (one line, no stack trace), not System.CommandLine's default handler.
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (!debug)
         {
