@@ -20,6 +20,8 @@ public static class CommandLineApp
             "and read, compare, trace and explain real iptables dumps.\n\n" +
             "Exit codes: 0 success, 1 negative verdict (differences, failed verification, compile errors), 2 bad input or usage.");
         root.Options.Add(Debug);
+        root.Subcommands.Add(Commands.GenerateCommand.Create());
+        root.Subcommands.Add(Commands.VerifyCommand.Create());
         return root;
     }
 }
