@@ -22,6 +22,7 @@ public static class CommandLineApp
         root.Options.Add(Debug);
         root.Subcommands.Add(Commands.GenerateCommand.Create());
         root.Subcommands.Add(Commands.VerifyCommand.Create());
+        root.Subcommands.Add(Commands.ImportCommand.Create());
         return root;
     }
 }

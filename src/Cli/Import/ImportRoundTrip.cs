@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Globalization;
+using NatDsl.Analysis.Diff;
+using NatDsl.Cli.Generation;
+using NatDsl.KubeProxy;
+using NatDsl.Spec;
+
+namespace NatDsl.Cli.Import;
+
+/// <summary>
+/// Checks an import against its dump: the declaration is built (as the written C# would build
+/// it), compiled by the one compiler (self-contained for whole tables, kube-proxy's restore
+/// content for a restore script) and compared with the dump like <c>verify</c> does.
+/// </summary>
+internal static class ImportRoundTrip
+{
+    /// <summary>The outcome of the check.</summary>
+    /// <param name="Exact">Whether the compiled rules equal the dump.</param>
+    /// <param name="Summary">One sentence for the header of the written file.</param>
+    /// <param name="Differences">The number of differences (0 when exact or when the declaration is invalid).</param>
+    public sealed record Outcome(bool Exact, string Summary, int Differences);
+
+    public static Outcome Check(ImportedCluster cluster, LoadedDump dump)
+    {
+        ClusterSpec spec;
+        try
+        {
+            spec = ClusterSpecFactory.Build(cluster);
+        }
+        catch (SpecValidationException e)
+        {
+            return new Outcome(false, "Round trip: the recovered declaration is not valid: " + e.Message, 0);
+        }
+        var compiled = KubeProxyCompiler.Compile(spec, new CompileOptions { SelfContained = cluster.WholeTables });
+        var result = GoldenComparison.Compare(dump, compiled, compareCounters: false, kubeProxySort: false);
+        var tables = new List<string>();
+        foreach (var table in dump.RuleSet.Tables) tables.Add(table.Name);
+        var what = cluster.WholeTables ? "the node's whole tables" : "kube-proxy's restore content";
+        if (result.AreEqual)
+        {
+            return new Outcome(true, "Round trip: compiled as " + what + ", this definition reproduces the dump exactly (" +
+                string.Join(", ", tables) + (dump.ListingForm is null ? string.Empty : ", as the listing shows it") + "; counters not compared).", 0);
+        }
+        var changes = new List<Difference>(result.Changes);
+        var examples = new List<string>();
+        for (var i = 0; i < changes.Count && i < 3; i++)
+        {
+            var d = changes[i];
+            examples.Add(d.Table + (d.Chain is null ? string.Empty : " " + d.Chain) + ": " + d.Explanation);
+        }
+        return new Outcome(false, "Round trip: compiled as " + what + ", this definition differs from the dump in " +
+            changes.Count.ToString(CultureInfo.InvariantCulture) + (changes.Count == 1 ? " place" : " places") + " (counters not compared), e.g. " +
+            string.Join("; ", examples) + ". Run 'natdsl verify' on this file with the dump for all of them.", changes.Count);
+    }
+}
