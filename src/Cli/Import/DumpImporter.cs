@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NatDsl.Analysis.Explain;
 using NatDsl.Cli.Generation;
 using NatDsl.KubeProxy;
 using NatDsl.Model;
@@ -204,20 +203,6 @@ internal static class DumpImporter
         if (cluster.NodeName is not null) notes.Add("Node names are not in the rules: endpoints on this node are marked Node(\"" + LocalNodeName + "\"), the others have none.");
         if (cluster.Services.Exists(s => s.LoadBalancerIPs.Count > 0)) notes.Add("Load-balancer ingress IPs with ipMode Proxy leave no rule and cannot be recovered.");
         if (evidence.Unrecognised.Count > 0) notes.Add("Not kube-proxy's and not reproduced: " + string.Join(", ", evidence.Unrecognised) + ".");
-        try
-        {
-            foreach (var foreign in ServiceExplainer.Explain(dump).Others)
-            {
-                if (foreign.Owner == "kubelet/kube-proxy") continue;
-                if (foreign.Owner == "flannel" && cluster.PodNetwork is not null) continue;
-                if (foreign.Owner == "ip-masq-agent" && cluster.NonMasqueradeCidrs is not null) continue;
-                notes.Add("Not reproduced (" + foreign.Owner + "): " + foreign.Table + " " + foreign.Chain + ": " + foreign.Summary);
-            }
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            notes.Add("The rules outside kube-proxy's chains could not be classified: " + e.Message);
-        }
         cluster.Notes.InsertRange(0, notes);
     }
 }

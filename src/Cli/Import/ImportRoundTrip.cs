@@ -17,8 +17,8 @@ internal static class ImportRoundTrip
     /// <summary>The outcome of the check.</summary>
     /// <param name="Exact">Whether the compiled rules equal the dump.</param>
     /// <param name="Summary">One sentence for the header of the written file.</param>
-    /// <param name="Differences">The number of differences (0 when exact or when the declaration is invalid).</param>
-    public sealed record Outcome(bool Exact, string Summary, int Differences);
+    /// <param name="Result">The comparison, or null when the declaration is invalid.</param>
+    public sealed record Outcome(bool Exact, string Summary, DiffResult? Result);
 
     public static Outcome Check(ImportedCluster cluster, LoadedDump dump)
     {
@@ -29,7 +29,7 @@ internal static class ImportRoundTrip
         }
         catch (SpecValidationException e)
         {
-            return new Outcome(false, "Round trip: the recovered declaration is not valid: " + e.Message, 0);
+            return new Outcome(false, "Round trip: the recovered declaration is not valid: " + e.Message, null);
         }
         var compiled = KubeProxyCompiler.Compile(spec, new CompileOptions { SelfContained = cluster.WholeTables });
         var result = GoldenComparison.Compare(dump, compiled, compareCounters: false, kubeProxySort: false);
@@ -39,7 +39,7 @@ internal static class ImportRoundTrip
         if (result.AreEqual)
         {
             return new Outcome(true, "Round trip: compiled as " + what + ", this definition reproduces the dump exactly (" +
-                string.Join(", ", tables) + (dump.ListingForm is null ? string.Empty : ", as the listing shows it") + "; counters not compared).", 0);
+                string.Join(", ", tables) + (dump.ListingForm is null ? string.Empty : ", as the listing shows it") + "; counters not compared).", result);
         }
         var changes = new List<Difference>(result.Changes);
         var examples = new List<string>();
@@ -50,6 +50,6 @@ internal static class ImportRoundTrip
         }
         return new Outcome(false, "Round trip: compiled as " + what + ", this definition differs from the dump in " +
             changes.Count.ToString(CultureInfo.InvariantCulture) + (changes.Count == 1 ? " place" : " places") + " (counters not compared), e.g. " +
-            string.Join("; ", examples) + ". Run 'natdsl verify' on this file with the dump for all of them.", changes.Count);
+            string.Join("; ", examples) + ". Run 'natdsl verify' on this file with the dump for all of them.", result);
     }
 }
