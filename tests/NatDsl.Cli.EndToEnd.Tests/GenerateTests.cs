@@ -43,7 +43,7 @@ public class GenerateTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Stdout, Does.StartWith("*filter\n"));
         Assert.That(result.Stdout, Does.Contain("-A KUBE-SVC-N7RVRFO6KG6JK57Y -m statistic --mode random --probability 0.25000000000 -j KUBE-SEP-2ETOGMBR3D5CXS34"));
-        Assert.That(Directory.GetFiles(work.Root, "*.rules", SearchOption.AllDirectories), Is.Empty);
+        Assert.That(Directory.GetFiles(work.Root, "SeedCluster.rules", SearchOption.AllDirectories), Is.Empty, "nothing written with -o -");
     }
 
     [Test]

@@ -14,13 +14,7 @@ namespace NatDsl.Cli.Import;
 /// </summary>
 internal static class ImportRoundTrip
 {
-    /// <summary>The outcome of the check.</summary>
-    /// <param name="Exact">Whether the compiled rules equal the dump.</param>
-    /// <param name="Summary">One sentence for the header of the written file.</param>
-    /// <param name="Result">The comparison, or null when the declaration is invalid.</param>
-    public sealed record Outcome(bool Exact, string Summary, DiffResult? Result);
-
-    public static Outcome Check(ImportedCluster cluster, LoadedDump dump)
+    public static ImportCheck Check(ImportedCluster cluster, LoadedDump dump)
     {
         ClusterSpec spec;
         try
@@ -29,7 +23,7 @@ internal static class ImportRoundTrip
         }
         catch (SpecValidationException e)
         {
-            return new Outcome(false, "Round trip: the recovered declaration is not valid: " + e.Message, null);
+            return new ImportCheck(false, "Round trip: the recovered declaration is not valid: " + e.Message, null);
         }
         var compiled = KubeProxyCompiler.Compile(spec, new CompileOptions { SelfContained = cluster.WholeTables });
         var result = GoldenComparison.Compare(dump, compiled, compareCounters: false, kubeProxySort: false);
@@ -38,7 +32,7 @@ internal static class ImportRoundTrip
         var what = cluster.WholeTables ? "the node's whole tables" : "kube-proxy's restore content";
         if (result.AreEqual)
         {
-            return new Outcome(true, "Round trip: compiled as " + what + ", this definition reproduces the dump exactly (" +
+            return new ImportCheck(true, "Round trip: compiled as " + what + ", this definition reproduces the dump exactly (" +
                 string.Join(", ", tables) + (dump.ListingForm is null ? string.Empty : ", as the listing shows it") + "; counters not compared).", result);
         }
         var changes = new List<Difference>(result.Changes);
@@ -48,7 +42,7 @@ internal static class ImportRoundTrip
             var d = changes[i];
             examples.Add(d.Table + (d.Chain is null ? string.Empty : " " + d.Chain) + ": " + d.Explanation);
         }
-        return new Outcome(false, "Round trip: compiled as " + what + ", this definition differs from the dump in " +
+        return new ImportCheck(false, "Round trip: compiled as " + what + ", this definition differs from the dump in " +
             changes.Count.ToString(CultureInfo.InvariantCulture) + (changes.Count == 1 ? " place" : " places") + " (counters not compared), e.g. " +
             string.Join("; ", examples) + ". Run 'natdsl verify' on this file with the dump for all of them.", result);
     }
