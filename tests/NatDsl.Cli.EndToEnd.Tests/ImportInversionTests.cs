@@ -56,6 +56,22 @@ public class ImportInversionTests
         }
     }
 
+    [TestCaseSource(nameof(Clusters))]
+    public void Written_csharp_compiles_with_the_generator_to_the_same_rules(Action<ClusterBuilder> define, KubeProxyProfile profile)
+    {
+        var rules = KubeProxyCompiler.Compile(ClusterSpec.Build(define), new CompileOptions { SelfContained = true });
+        var cluster = DumpImporter.Import(new LoadedDump(rules, null), null);
+        var source = DslWriter.Write(cluster, "Imported.Cluster", Array.Empty<string>());
+
+        var compilation = DslCompiler.Compile(new DslSources("Imported.cs", new[] { new DslSourceFile("Imported.cs", source) }, string.Empty, false, true));
+        Assert.That(compilation.Diagnostics, Is.Empty, () => string.Join("\n", compilation.Diagnostics.Select(DiagnosticPrinter.Format)) + "\n" + source);
+        using var loaded = LoadedRuleSets.Load(compilation.Output);
+        var spec = loaded.Spec(compilation.Classes.Single());
+
+        Assert.That(spec.Settings.Profile, Is.EqualTo(profile));
+        Assert.That(KubeProxyCompiler.Compile(spec, new CompileOptions { SelfContained = true }), Is.EqualTo(rules), source);
+    }
+
     [Test]
     public void Profile_is_detected_from_fingerprints()
     {
