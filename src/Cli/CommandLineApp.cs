@@ -25,6 +25,9 @@ public static class CommandLineApp
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(Commands.GenerateCommand.Create());
+        root.Subcommands.Add(Commands.VerifyCommand.Create());
+        root.Subcommands.Add(Commands.ImportCommand.Create());
         return root;
     }
 }

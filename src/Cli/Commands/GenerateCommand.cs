@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using NatDsl.Cli.Generation;
+
+namespace NatDsl.Cli.Commands;
+
+/// <summary>
+/// <c>natdsl generate &lt;File.cs|Project.csproj&gt; [-o DIR]</c>: compiles the DSL in memory with the
+/// NatDsl generator and writes each <c>[NatRuleSet]</c> class's restore script to
+/// <c>&lt;Class&gt;.rules</c>. Compiler and generator diagnostics are printed as the C# compiler
+/// prints them; any error makes the exit code 1.
+/// </summary>
+public static class GenerateCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var input = new Argument<string>("input")
+        {
+            Description = "A DSL source file (.cs), or a project (.csproj) whose .cs files (all but bin/, obj/) are compiled together; " +
+                "only the NatDsl runtime and the framework are referenced, package references are not evaluated.",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Directory for the <Class>.rules files (default: the current directory); '-' writes the scripts to standard output.",
+        };
+        var command = new Command("generate", "Compile a C# rule set definition and write kube-proxy's iptables-restore script (<Class>.rules) for each [NatRuleSet] class.");
+        command.Arguments.Add(input);
+        command.Options.Add(output);
+        AddKubernetesOptions(command);
+        CommandActions.Set(command, parse => Run(parse.GetValue(input)!, parse.GetValue(output)));
+        return command;
+    }
+
+    // ---- Kubernetes input ------------------------------------------------------------------
+    // `natdsl generate --from-kubernetes <file|->` (Services and EndpointSlices from kubectl,
+    // branch kube) is a second input beside the DSL argument. Wire it here: add its option set
+    // (the file plus the node settings kube-proxy takes as flags), make the input argument
+    // optional (Arity = ArgumentArity.ZeroOrOne), require exactly one of the two inputs, and in
+    // the action build the ClusterSpec with the Kubernetes reader and write
+    // SaveRenderer.Render(KubeProxyCompiler.Compile(spec)) like the DSL path below.
+    private static void AddKubernetesOptions(Command command)
+    {
+        _ = command;
+    }
+
+    private static int Run(string input, string? output)
+    {
+        if (!DslSourceLoader.IsDslInput(input)) throw new UserInputException(input + ": expected a C# source file (.cs) or a project (.csproj)");
+        var compilation = DslCompiler.Compile(DslSourceLoader.Load(input));
+        DiagnosticPrinter.Print(compilation.Diagnostics, Console.Error);
+        if (compilation.HasErrors) return ExitCodes.Negative;
+        if (compilation.Classes.Count == 0) throw new UserInputException(input + ": no [NatRuleSet] class");
+
+        var names = FileNames(compilation.Classes);
+        for (var i = 0; i < compilation.Classes.Count; i++)
+        {
+            var ruleSet = compilation.Classes[i];
+            var script = ruleSet.RestoreScript
+                ?? throw new InvalidOperationException("the generator produced no RestoreScript for " + ruleSet.DisplayName);
+            if (output == "-")
+            {
+                OutputFiles.Write(null, script);
+                continue;
+            }
+            var path = Path.Combine(output ?? string.Empty, names[i]);
+            OutputFiles.Write(path, script);
+            Console.Out.WriteLine(path);
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary><c>Class.rules</c>, or the full name when two classes share a name.</summary>
+    private static List<string> FileNames(IReadOnlyList<RuleSetClass> classes)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in classes) counts[c.Name] = counts.TryGetValue(c.Name, out var n) ? n + 1 : 1;
+        var names = new List<string>();
+        foreach (var c in classes) names.Add((counts[c.Name] > 1 ? c.MetadataName.Replace('+', '.') : c.Name) + ".rules");
+        return names;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Plain;
+
+public static class NotARuleSet
+{
+    public const int Answer = 42;
+}
