@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NatDsl.Cli.Commands;
 
 namespace NatDsl.Cli;
 
@@ -20,6 +21,10 @@ public static class CommandLineApp
             "and read, compare, trace and explain real iptables dumps.\n\n" +
             "Exit codes: 0 success, 1 negative verdict (differences, failed verification, compile errors), 2 bad input or usage.");
         root.Options.Add(Debug);
+        root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(TraceCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         return root;
     }
 }

@@ -21,7 +21,8 @@ public static class Program
                 Console.Error.WriteLine("Run 'natdsl --help' for usage.");
                 return ExitCodes.BadInput;
             }
-            return parse.Invoke();
+            // Exceptions must reach Report (one line, no stack trace), not System.CommandLine's default handler.
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (!debug)
         {
@@ -39,6 +40,9 @@ public static class Program
                 return ExitCodes.BadInput;
             case UserInputException input:
                 Console.Error.WriteLine("natdsl: " + input.Message);
+                return ExitCodes.BadInput;
+            case NatDsl.Spec.SpecValidationException invalid:
+                foreach (var error in invalid.Errors) Console.Error.WriteLine("natdsl: invalid declaration: " + error);
                 return ExitCodes.BadInput;
             default:
                 Console.Error.WriteLine("natdsl: internal error: " + e.GetType().Name + ": " + e.Message + " (run with --debug for details)");

@@ -71,6 +71,18 @@ internal static class RuleSetEmitter
             writer.WriteLine(GeneratedCode);
             WriteStringConstant(writer, name, script);
         }
+
+        if (output.NodeScript is not null)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// The node's whole <c>filter</c> and <c>nat</c> tables (kube-proxy's chains plus the built-in hook rules,");
+            writer.WriteLine("/// kubelet's chains and the plugin's masquerade rules): what <c>iptables-save</c> shows on the node, and a");
+            writer.WriteLine("/// script that loads into an empty network namespace.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine(GeneratedCode);
+            WriteStringConstant(writer, "NodeRestoreScript", output.NodeScript);
+        }
     }
 
     private static void WriteModel(SourceWriter writer, RuleSetClassInfo type, GeneratedRuleSet output, bool specAsCode)
@@ -82,6 +94,13 @@ internal static class RuleSetEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCode);
         writer.WriteLine("public static global::NatDsl.Model.RuleSet RuleSet => __NatDslRuleSet.Value;");
+        if (output.NodeScript is not null)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The node's whole rule model, parsed on first use from <see cref=\"NodeRestoreScript\"/>.</summary>");
+            writer.WriteLine(GeneratedCode);
+            writer.WriteLine("public static global::NatDsl.Model.RuleSet NodeRuleSet => __NatDslNodeRuleSet.Value;");
+        }
         writer.WriteLine();
         writer.WriteLine("/// <summary>The declarations (node settings, services, endpoints) this rule set was compiled from.</summary>");
         writer.WriteLine(GeneratedCode);
@@ -92,6 +111,15 @@ internal static class RuleSetEmitter
         writer.WriteLine("internal static readonly global::NatDsl.Model.RuleSet Value =");
         writer.WriteLine("    " + RuntimeCalls.ParseScript("RestoreScript", type.FullName + ".RestoreScript") + ";");
         writer.CloseBlock();
+
+        if (output.NodeScript is not null)
+        {
+            writer.WriteLine();
+            writer.OpenBlock("private static class __NatDslNodeRuleSet");
+            writer.WriteLine("internal static readonly global::NatDsl.Model.RuleSet Value =");
+            writer.WriteLine("    " + RuntimeCalls.ParseScript("NodeRestoreScript", type.FullName + ".NodeRestoreScript") + ";");
+            writer.CloseBlock();
+        }
 
         writer.WriteLine();
         writer.OpenBlock("private static class __NatDslSpec");

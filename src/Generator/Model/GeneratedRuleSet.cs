@@ -6,7 +6,7 @@ namespace NatDsl.Generator.Model;
 /// <param name="RestoreScript">The whole restore script, exactly as the runtime's save renderer prints the compiled rule set.</param>
 /// <param name="Tables">One script per table, in rule-set order.</param>
 /// <param name="Chains">Chain-name constants.</param>
-/// <param name="NodeScript">When the rule set has a golden dump: the self-contained rules of the node (hooks, kubelet's and the plugin's chains) as save text, which is what a dump from a node shows.</param>
+/// <param name="NodeScript">The self-contained rules of the node (hooks, kubelet's and the plugin's chains) as save text: what a dump from the node shows, and a script that loads into an empty namespace.</param>
 /// <param name="SpecFactory">Methods of the spec factory (the first is <c>Create()</c>); empty when the spec cannot be written as code and <c>ClusterSpec.Build(Define)</c> is used instead.</param>
 internal sealed record GeneratedRuleSet(
     string RestoreScript,

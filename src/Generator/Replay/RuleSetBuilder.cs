@@ -50,7 +50,7 @@ internal static class RuleSetBuilder
 
             var chains = ChainNamer.Name(spec, ruleSet);
             var factory = SpecCodeWriter.Write(spec) ?? EquatableArray<string>.Empty;
-            var node = program.Golden is null ? null : RuntimeCompiler.Render(RuntimeCompiler.CompileNode(spec));
+            var node = RuntimeCompiler.Render(RuntimeCompiler.CompileNode(spec));
             var output = new GeneratedRuleSet(script, tables.ToEquatableArray(), chains, factory, node);
             return new BuildResult(program.Class, program.Golden, output, EquatableArray<BuildFailure>.Empty);
         }

@@ -117,7 +117,9 @@ internal static class NodeNeighbours
             nat.Append(KubeChains.IpMasqAgent, new Rule
             {
                 Matches = Matches(Comment("ip-masq-agent: outbound traffic is subject to MASQUERADE (must be last in chain)")),
-                Target = new MasqueradeTarget(PortRange.Of(32768, 65535), RandomFully: plan.RandomFully),
+                // ip-masq-agent's default (v2.12): no --to-ports. MASQUERADE --to-ports needs -p tcp/udp/sctp/dccp;
+                // iptables-restore rejects the whole batch without it.
+                Target = new MasqueradeTarget(RandomFully: plan.RandomFully),
             });
         }
     }

@@ -104,11 +104,132 @@ COMMIT
 ";
 
         /// <summary>
+        /// The node's whole <c>filter</c> and <c>nat</c> tables (kube-proxy's chains plus the built-in hook rules,
+        /// kubelet's chains and the plugin's masquerade rules): what <c>iptables-save</c> shows on the node, and a
+        /// script that loads into an empty network namespace.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NatDsl.Generator", "%VERSION%")]
+        public const string NodeRestoreScript = @"*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:KUBE-EXTERNAL-SERVICES - [0:0]
+:KUBE-FIREWALL - [0:0]
+:KUBE-FORWARD - [0:0]
+:KUBE-SERVICES - [0:0]
+-A INPUT -m conntrack --ctstate NEW -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A INPUT -m conntrack --ctstate NEW -m comment --comment ""kubernetes externally-visible service portals"" -j KUBE-EXTERNAL-SERVICES
+-A INPUT -j KUBE-FIREWALL
+-A FORWARD -m comment --comment ""kubernetes forwarding rules"" -j KUBE-FORWARD
+-A FORWARD -m conntrack --ctstate NEW -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A FORWARD -s 10.254.0.0/16 -j ACCEPT
+-A FORWARD -d 10.254.0.0/16 -j ACCEPT
+-A OUTPUT -m conntrack --ctstate NEW -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A OUTPUT -j KUBE-FIREWALL
+-A KUBE-FIREWALL -m comment --comment ""kubernetes firewall for dropping marked packets"" -m mark --mark 0x8000/0x8000 -j DROP
+-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP
+-A KUBE-FORWARD -m comment --comment ""kubernetes forwarding rules"" -m mark --mark 0x4000/0x4000 -j ACCEPT
+-A KUBE-FORWARD -s 10.254.0.0/16 -m comment --comment ""kubernetes forwarding conntrack pod source rule"" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A KUBE-FORWARD -d 10.254.0.0/16 -m comment --comment ""kubernetes forwarding conntrack pod destination rule"" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+COMMIT
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+:KUBE-MARK-DROP - [0:0]
+:KUBE-MARK-MASQ - [0:0]
+:KUBE-NODEPORTS - [0:0]
+:KUBE-POSTROUTING - [0:0]
+:KUBE-SEP-2ETOGMBR3D5CXS34 - [0:0]
+:KUBE-SEP-3JV6F2ZOHII4PTUE - [0:0]
+:KUBE-SEP-EL7AM53YBYVU7MNA - [0:0]
+:KUBE-SEP-ER6Z6DZEOUVFTBJW - [0:0]
+:KUBE-SEP-IWFTC2T6CTL3MLMY - [0:0]
+:KUBE-SEP-KS6VDJH5DJ57DL4B - [0:0]
+:KUBE-SEP-LS5M55Q5SBUJEOD2 - [0:0]
+:KUBE-SEP-NYSKW4FUJNBHS72E - [0:0]
+:KUBE-SEP-SDUY4ET7UO7K7WNU - [0:0]
+:KUBE-SEP-SQ36TMKWQVNIB7L2 - [0:0]
+:KUBE-SEP-UQFL47CD2HHCHOK6 - [0:0]
+:KUBE-SERVICES - [0:0]
+:KUBE-SVC-BPMGLFJT3B65TD5S - [0:0]
+:KUBE-SVC-ERIFXISQEP7F7OF4 - [0:0]
+:KUBE-SVC-N7RVRFO6KG6JK57Y - [0:0]
+:KUBE-SVC-NPX46M4PTMTKRN6Y - [0:0]
+:KUBE-SVC-TCOU7JCQXEZGVUNU - [0:0]
+:KUBE-SVC-Z3R3N3G6T6ZAFB4A - [0:0]
+-A PREROUTING -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A OUTPUT -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A POSTROUTING -m comment --comment ""kubernetes postrouting rules"" -j KUBE-POSTROUTING
+-A POSTROUTING -s 10.254.0.0/16 -d 10.254.0.0/16 -j RETURN
+-A POSTROUTING -s 10.254.0.0/16 ! -d 224.0.0.0/4 -j MASQUERADE
+-A POSTROUTING ! -s 10.254.0.0/16 -d 10.254.98.0/24 -j RETURN
+-A POSTROUTING ! -s 10.254.0.0/16 -d 10.254.0.0/16 -j MASQUERADE
+-A KUBE-MARK-DROP -j MARK --set-xmark 0x8000/0x8000
+-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000
+-A KUBE-NODEPORTS -p tcp -m comment --comment ""kys/dnsutils-ds:http"" -m tcp --dport 34573 -j KUBE-MARK-MASQ
+-A KUBE-NODEPORTS -p tcp -m comment --comment ""kys/dnsutils-ds:http"" -m tcp --dport 34573 -j KUBE-SVC-Z3R3N3G6T6ZAFB4A
+-A KUBE-POSTROUTING -m comment --comment ""kubernetes service traffic requiring SNAT"" -m mark --mark 0x4000/0x4000 -j MASQUERADE
+-A KUBE-SEP-2ETOGMBR3D5CXS34 -s 10.254.28.6/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-2ETOGMBR3D5CXS34 -p tcp -m tcp -j DNAT --to-destination 10.254.28.6:8080
+-A KUBE-SEP-3JV6F2ZOHII4PTUE -s 10.254.28.3/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-3JV6F2ZOHII4PTUE -p tcp -m tcp -j DNAT --to-destination 10.254.28.3:80
+-A KUBE-SEP-EL7AM53YBYVU7MNA -s 10.254.28.2/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-EL7AM53YBYVU7MNA -p tcp -m tcp -j DNAT --to-destination 10.254.28.2:53
+-A KUBE-SEP-ER6Z6DZEOUVFTBJW -s 10.254.98.3/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-ER6Z6DZEOUVFTBJW -p tcp -m tcp -j DNAT --to-destination 10.254.98.3:80
+-A KUBE-SEP-IWFTC2T6CTL3MLMY -s 10.254.28.7/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-IWFTC2T6CTL3MLMY -p tcp -m tcp -j DNAT --to-destination 10.254.28.7:8080
+-A KUBE-SEP-KS6VDJH5DJ57DL4B -s 10.254.98.4/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-KS6VDJH5DJ57DL4B -p tcp -m tcp -j DNAT --to-destination 10.254.98.4:8080
+-A KUBE-SEP-LS5M55Q5SBUJEOD2 -s 10.254.98.5/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-LS5M55Q5SBUJEOD2 -p tcp -m tcp -j DNAT --to-destination 10.254.98.5:8080
+-A KUBE-SEP-NYSKW4FUJNBHS72E -s 10.254.28.4/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-NYSKW4FUJNBHS72E -p tcp -m tcp -j DNAT --to-destination 10.254.28.4:80
+-A KUBE-SEP-SDUY4ET7UO7K7WNU -s 10.254.98.2/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-SDUY4ET7UO7K7WNU -p tcp -m tcp -j DNAT --to-destination 10.254.98.2:80
+-A KUBE-SEP-SQ36TMKWQVNIB7L2 -s 10.254.28.2/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-SQ36TMKWQVNIB7L2 -p udp -m udp -j DNAT --to-destination 10.254.28.2:53
+-A KUBE-SEP-UQFL47CD2HHCHOK6 -s 192.168.1.150/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-UQFL47CD2HHCHOK6 -p tcp -m tcp -j DNAT --to-destination 192.168.1.150:6443
+-A KUBE-SERVICES ! -s 10.254.0.0/16 -d 10.254.8.203/32 -p tcp -m comment --comment ""kys/my-nginx: cluster IP"" -m tcp --dport 80 -j KUBE-MARK-MASQ
+-A KUBE-SERVICES -d 10.254.8.203/32 -p tcp -m comment --comment ""kys/my-nginx: cluster IP"" -m tcp --dport 80 -j KUBE-SVC-BPMGLFJT3B65TD5S
+-A KUBE-SERVICES ! -s 10.254.0.0/16 -d 10.254.212.225/32 -p tcp -m comment --comment ""kys/dnsutils-ds:http cluster IP"" -m tcp --dport 80 -j KUBE-MARK-MASQ
+-A KUBE-SERVICES -d 10.254.212.225/32 -p tcp -m comment --comment ""kys/dnsutils-ds:http cluster IP"" -m tcp --dport 80 -j KUBE-SVC-Z3R3N3G6T6ZAFB4A
+-A KUBE-SERVICES ! -s 10.254.0.0/16 -d 10.254.82.218/32 -p tcp -m comment --comment ""kys/service-test: cluster IP"" -m tcp --dport 8088 -j KUBE-MARK-MASQ
+-A KUBE-SERVICES -d 10.254.82.218/32 -p tcp -m comment --comment ""kys/service-test: cluster IP"" -m tcp --dport 8088 -j KUBE-SVC-N7RVRFO6KG6JK57Y
+-A KUBE-SERVICES ! -s 10.254.0.0/16 -d 10.254.0.1/32 -p tcp -m comment --comment ""default/kubernetes:https cluster IP"" -m tcp --dport 443 -j KUBE-MARK-MASQ
+-A KUBE-SERVICES -d 10.254.0.1/32 -p tcp -m comment --comment ""default/kubernetes:https cluster IP"" -m tcp --dport 443 -j KUBE-SVC-NPX46M4PTMTKRN6Y
+-A KUBE-SERVICES ! -s 10.254.0.0/16 -d 10.254.0.10/32 -p udp -m comment --comment ""kube-system/kube-dns:dns cluster IP"" -m udp --dport 53 -j KUBE-MARK-MASQ
+-A KUBE-SERVICES -d 10.254.0.10/32 -p udp -m comment --comment ""kube-system/kube-dns:dns cluster IP"" -m udp --dport 53 -j KUBE-SVC-TCOU7JCQXEZGVUNU
+-A KUBE-SERVICES ! -s 10.254.0.0/16 -d 10.254.0.10/32 -p tcp -m comment --comment ""kube-system/kube-dns:dns-tcp cluster IP"" -m tcp --dport 53 -j KUBE-MARK-MASQ
+-A KUBE-SERVICES -d 10.254.0.10/32 -p tcp -m comment --comment ""kube-system/kube-dns:dns-tcp cluster IP"" -m tcp --dport 53 -j KUBE-SVC-ERIFXISQEP7F7OF4
+-A KUBE-SERVICES -m comment --comment ""kubernetes service nodeports; NOTE: this must be the last rule in this chain"" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS
+-A KUBE-SVC-BPMGLFJT3B65TD5S -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-3JV6F2ZOHII4PTUE
+-A KUBE-SVC-BPMGLFJT3B65TD5S -j KUBE-SEP-SDUY4ET7UO7K7WNU
+-A KUBE-SVC-ERIFXISQEP7F7OF4 -j KUBE-SEP-EL7AM53YBYVU7MNA
+-A KUBE-SVC-N7RVRFO6KG6JK57Y -m statistic --mode random --probability 0.25000000000 -j KUBE-SEP-2ETOGMBR3D5CXS34
+-A KUBE-SVC-N7RVRFO6KG6JK57Y -m statistic --mode random --probability 0.33332999982 -j KUBE-SEP-IWFTC2T6CTL3MLMY
+-A KUBE-SVC-N7RVRFO6KG6JK57Y -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-KS6VDJH5DJ57DL4B
+-A KUBE-SVC-N7RVRFO6KG6JK57Y -j KUBE-SEP-LS5M55Q5SBUJEOD2
+-A KUBE-SVC-NPX46M4PTMTKRN6Y -j KUBE-SEP-UQFL47CD2HHCHOK6
+-A KUBE-SVC-TCOU7JCQXEZGVUNU -j KUBE-SEP-SQ36TMKWQVNIB7L2
+-A KUBE-SVC-Z3R3N3G6T6ZAFB4A -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-NYSKW4FUJNBHS72E
+-A KUBE-SVC-Z3R3N3G6T6ZAFB4A -j KUBE-SEP-ER6Z6DZEOUVFTBJW
+COMMIT
+";
+
+        /// <summary>
         /// The rule model. It travels as its exact save text: parsed on first use from
         /// <see cref="RestoreScript"/> with the runtime's save parser.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NatDsl.Generator", "%VERSION%")]
         public static global::NatDsl.Model.RuleSet RuleSet => __NatDslRuleSet.Value;
+
+        /// <summary>The node's whole rule model, parsed on first use from <see cref="NodeRestoreScript"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NatDsl.Generator", "%VERSION%")]
+        public static global::NatDsl.Model.RuleSet NodeRuleSet => __NatDslNodeRuleSet.Value;
 
         /// <summary>The declarations (node settings, services, endpoints) this rule set was compiled from.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NatDsl.Generator", "%VERSION%")]
@@ -118,6 +239,12 @@ COMMIT
         {
             internal static readonly global::NatDsl.Model.RuleSet Value =
                 global::NatDsl.Formats.Save.SaveParser.Parse(RestoreScript, "Clusters.SeedCluster.RestoreScript").RuleSet;
+        }
+
+        private static class __NatDslNodeRuleSet
+        {
+            internal static readonly global::NatDsl.Model.RuleSet Value =
+                global::NatDsl.Formats.Save.SaveParser.Parse(NodeRestoreScript, "Clusters.SeedCluster.NodeRestoreScript").RuleSet;
         }
 
         private static class __NatDslSpec

@@ -62,11 +62,84 @@ COMMIT
 ";
 
         /// <summary>
+        /// The node's whole <c>filter</c> and <c>nat</c> tables (kube-proxy's chains plus the built-in hook rules,
+        /// kubelet's chains and the plugin's masquerade rules): what <c>iptables-save</c> shows on the node, and a
+        /// script that loads into an empty network namespace.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NatDsl.Generator", "%VERSION%")]
+        public const string NodeRestoreScript = @"*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:KUBE-EXTERNAL-SERVICES - [0:0]
+:KUBE-FIREWALL - [0:0]
+:KUBE-FORWARD - [0:0]
+:KUBE-SERVICES - [0:0]
+-A INPUT -m conntrack --ctstate NEW -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A INPUT -m conntrack --ctstate NEW -m comment --comment ""kubernetes externally-visible service portals"" -j KUBE-EXTERNAL-SERVICES
+-A INPUT -j KUBE-FIREWALL
+-A FORWARD -m comment --comment ""kubernetes forwarding rules"" -j KUBE-FORWARD
+-A FORWARD -m conntrack --ctstate NEW -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A OUTPUT -m conntrack --ctstate NEW -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A OUTPUT -j KUBE-FIREWALL
+-A KUBE-FIREWALL -m comment --comment ""kubernetes firewall for dropping marked packets"" -m mark --mark 0x8000/0x8000 -j DROP
+-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP
+-A KUBE-FORWARD -m comment --comment ""kubernetes forwarding rules"" -m mark --mark 0x4000/0x4000 -j ACCEPT
+-A KUBE-FORWARD -s 10.254.0.0/16 -m comment --comment ""kubernetes forwarding conntrack pod source rule"" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A KUBE-FORWARD -d 10.254.0.0/16 -m comment --comment ""kubernetes forwarding conntrack pod destination rule"" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+COMMIT
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+:KUBE-MARK-DROP - [0:0]
+:KUBE-MARK-MASQ - [0:0]
+:KUBE-NODEPORTS - [0:0]
+:KUBE-POSTROUTING - [0:0]
+:KUBE-SEP-BUVS6QNZWUCIXRK6 - [0:0]
+:KUBE-SEP-EL7AM53YBYVU7MNA - [0:0]
+:KUBE-SEP-L2Q4DHFUGD5XPBQV - [0:0]
+:KUBE-SEP-SQ36TMKWQVNIB7L2 - [0:0]
+:KUBE-SERVICES - [0:0]
+:KUBE-SVC-ERIFXISQEP7F7OF4 - [0:0]
+:KUBE-SVC-TCOU7JCQXEZGVUNU - [0:0]
+-A PREROUTING -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A OUTPUT -m comment --comment ""kubernetes service portals"" -j KUBE-SERVICES
+-A POSTROUTING -m comment --comment ""kubernetes postrouting rules"" -j KUBE-POSTROUTING
+-A KUBE-MARK-DROP -j MARK --set-xmark 0x8000/0x8000
+-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000
+-A KUBE-POSTROUTING -m comment --comment ""kubernetes service traffic requiring SNAT"" -m mark --mark 0x4000/0x4000 -j MASQUERADE --random-fully
+-A KUBE-SEP-BUVS6QNZWUCIXRK6 -s 10.254.98.2/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-BUVS6QNZWUCIXRK6 -p tcp -m tcp -j DNAT --to-destination 10.254.98.2:53
+-A KUBE-SEP-EL7AM53YBYVU7MNA -s 10.254.28.2/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-EL7AM53YBYVU7MNA -p tcp -m tcp -j DNAT --to-destination 10.254.28.2:53
+-A KUBE-SEP-L2Q4DHFUGD5XPBQV -s 10.254.98.2/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-L2Q4DHFUGD5XPBQV -p udp -m udp -j DNAT --to-destination 10.254.98.2:53
+-A KUBE-SEP-SQ36TMKWQVNIB7L2 -s 10.254.28.2/32 -j KUBE-MARK-MASQ
+-A KUBE-SEP-SQ36TMKWQVNIB7L2 -p udp -m udp -j DNAT --to-destination 10.254.28.2:53
+-A KUBE-SERVICES ! -s 10.254.0.0/16 -d 10.254.0.10/32 -p udp -m comment --comment ""kube-system/kube-dns:dns cluster IP"" -m udp --dport 53 -j KUBE-MARK-MASQ
+-A KUBE-SERVICES -d 10.254.0.10/32 -p udp -m comment --comment ""kube-system/kube-dns:dns cluster IP"" -m udp --dport 53 -j KUBE-SVC-TCOU7JCQXEZGVUNU
+-A KUBE-SERVICES ! -s 10.254.0.0/16 -d 10.254.0.10/32 -p tcp -m comment --comment ""kube-system/kube-dns:dns-tcp cluster IP"" -m tcp --dport 53 -j KUBE-MARK-MASQ
+-A KUBE-SERVICES -d 10.254.0.10/32 -p tcp -m comment --comment ""kube-system/kube-dns:dns-tcp cluster IP"" -m tcp --dport 53 -j KUBE-SVC-ERIFXISQEP7F7OF4
+-A KUBE-SERVICES -m comment --comment ""kubernetes service nodeports; NOTE: this must be the last rule in this chain"" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS
+-A KUBE-SVC-ERIFXISQEP7F7OF4 -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-EL7AM53YBYVU7MNA
+-A KUBE-SVC-ERIFXISQEP7F7OF4 -j KUBE-SEP-BUVS6QNZWUCIXRK6
+-A KUBE-SVC-TCOU7JCQXEZGVUNU -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-SQ36TMKWQVNIB7L2
+-A KUBE-SVC-TCOU7JCQXEZGVUNU -j KUBE-SEP-L2Q4DHFUGD5XPBQV
+COMMIT
+";
+
+        /// <summary>
         /// The rule model. It travels as its exact save text: parsed on first use from
         /// <see cref="RestoreScript"/> with the runtime's save parser.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NatDsl.Generator", "%VERSION%")]
         public static global::NatDsl.Model.RuleSet RuleSet => __NatDslRuleSet.Value;
+
+        /// <summary>The node's whole rule model, parsed on first use from <see cref="NodeRestoreScript"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NatDsl.Generator", "%VERSION%")]
+        public static global::NatDsl.Model.RuleSet NodeRuleSet => __NatDslNodeRuleSet.Value;
 
         /// <summary>The declarations (node settings, services, endpoints) this rule set was compiled from.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NatDsl.Generator", "%VERSION%")]
@@ -76,6 +149,12 @@ COMMIT
         {
             internal static readonly global::NatDsl.Model.RuleSet Value =
                 global::NatDsl.Formats.Save.SaveParser.Parse(RestoreScript, "Clusters.UdpAndTcp.RestoreScript").RuleSet;
+        }
+
+        private static class __NatDslNodeRuleSet
+        {
+            internal static readonly global::NatDsl.Model.RuleSet Value =
+                global::NatDsl.Formats.Save.SaveParser.Parse(NodeRestoreScript, "Clusters.UdpAndTcp.NodeRestoreScript").RuleSet;
         }
 
         private static class __NatDslSpec

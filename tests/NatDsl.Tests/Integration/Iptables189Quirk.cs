@@ -1,0 +1,20 @@
+namespace NatDsl.Tests.Integration;
+
+/// <summary>
+/// The places where iptables 1.8.9 does not print back what it was given, by backend
+/// (iptables-formats.md §5). Each is asserted where a test meets it, never skipped.
+/// </summary>
+public enum Iptables189Quirk
+{
+    /// <summary>iptables-legacy-save and <c>iptables-legacy -S</c> drop <c>! -i +</c> / <c>! -o +</c> (listings keep <c>!+</c>).</summary>
+    LegacyDropsInvertedWildcardInterface,
+
+    /// <summary>iptables-nft stores tcp/udp <c>! --dport 0:N</c> (and <c>! --sport 0:N</c>) as <c>--dport N+1:65535</c>.</summary>
+    NftRewritesInvertedLowPortRange,
+
+    /// <summary>iptables-nft-restore rejects the whole batch for <c>! -s 0.0.0.0/0</c> / <c>! -d …/0</c> (RULE_APPEND failed (Invalid argument)).</summary>
+    NftRejectsInvertedAnyAddress,
+
+    /// <summary>ip6tables-nft-restore 1.8.9 ignores the <c>[p:b]</c> rule counters of <c>-c</c> (all 0 after loading); policy counters are applied.</summary>
+    Ip6NftIgnoresRestoreCounters,
+}
