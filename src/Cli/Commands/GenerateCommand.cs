@@ -17,8 +17,9 @@ public static class GenerateCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var input = new Argument<string>("input")
+        var input = new Argument<string?>("input")
         {
+            Arity = ArgumentArity.ZeroOrOne,
             Description = "A DSL source file (.cs), or a project (.csproj) whose .cs files (all but bin/, obj/) are compiled together; " +
                 "only the NatDsl runtime and the framework are referenced, package references are not evaluated.",
         };
@@ -26,24 +27,34 @@ public static class GenerateCommand
         {
             Description = "Directory for the <Class>.rules files (default: the current directory); '-' writes the scripts to standard output.",
         };
-        var command = new Command("generate", "Compile a C# rule set definition and write kube-proxy's iptables-restore script (<Class>.rules) for each [NatRuleSet] class.");
+        var command = new Command("generate",
+            "Compile a C# rule set definition and write kube-proxy's iptables-restore script (<Class>.rules) for each [NatRuleSet] class; " +
+            "or, with --from-kubernetes, write the script one node's kube-proxy would install for the Services and EndpointSlices kubectl printed.\n\n" +
+            "Examples:\n" +
+            "  natdsl generate Rules.cs -o out/\n" +
+            "  natdsl generate MyRules.csproj -o -\n" +
+            "  kubectl get services,endpointslices -A -o yaml | natdsl generate --from-kubernetes - --hostname-override node1 --node-ip 10.0.0.11 --cluster-cidr 10.244.0.0/16\n" +
+            "  natdsl generate --from-kubernetes objects.json --profile v1.12 --self-contained -o node1.rules");
         command.Arguments.Add(input);
         command.Options.Add(output);
-        AddKubernetesOptions(command);
-        CommandActions.Set(command, parse => Run(parse.GetValue(input)!, parse.GetValue(output)));
+        var kubernetes = AddKubernetesOptions(command);
+        CommandActions.Set(command, parse =>
+        {
+            var from = parse.GetValue(kubernetes.From);
+            var dsl = parse.GetValue(input);
+            if (from is not null && dsl is not null) throw new UserInputException("give either a DSL input or --from-kubernetes, not both");
+            if (from is not null) return kubernetes.Run(parse, from, parse.GetValue(output));
+            if (dsl is null) throw new UserInputException("generate needs a DSL input (File.cs or Project.csproj) or --from-kubernetes FILE");
+            return Run(dsl, parse.GetValue(output));
+        });
         return command;
     }
 
-    // ---- Kubernetes input ------------------------------------------------------------------
-    // `natdsl generate --from-kubernetes <file|->` (Services and EndpointSlices from kubectl,
-    // branch kube) is a second input beside the DSL argument. Wire it here: add its option set
-    // (the file plus the node settings kube-proxy takes as flags), make the input argument
-    // optional (Arity = ArgumentArity.ZeroOrOne), require exactly one of the two inputs, and in
-    // the action build the ClusterSpec with the Kubernetes reader and write
-    // SaveRenderer.Render(KubeProxyCompiler.Compile(spec)) like the DSL path below.
-    private static void AddKubernetesOptions(Command command)
+    private static KubernetesGenerateOptions AddKubernetesOptions(Command command)
     {
-        _ = command;
+        var options = new KubernetesGenerateOptions();
+        options.AddTo(command);
+        return options;
     }
 
     private static int Run(string input, string? output)
