@@ -18,7 +18,7 @@ public static class Program
             if (parse.Errors.Count > 0)
             {
                 foreach (var error in parse.Errors) Console.Error.WriteLine("natdsl: " + error.Message);
-                Console.Error.WriteLine("Run 'natdsl --help' for usage.");
+                Console.Error.WriteLine(UsageHint);
                 return ExitCodes.BadInput;
             }
             // Exceptions must reach Report (one line, no stack trace), not System.CommandLine's default handler.
@@ -30,6 +30,8 @@ public static class Program
         }
     }
 
+    private const string UsageHint = "Run 'natdsl --help' for usage.";
+
     /// <summary>Turns an exception escaping a command into one message and an exit code.</summary>
     public static int Report(Exception e)
     {
@@ -40,6 +42,7 @@ public static class Program
                 return ExitCodes.BadInput;
             case UserInputException input:
                 Console.Error.WriteLine("natdsl: " + input.Message);
+                if (input.IsUsage) Console.Error.WriteLine(UsageHint);
                 return ExitCodes.BadInput;
             case NatDsl.Spec.SpecValidationException invalid:
                 foreach (var error in invalid.Errors) Console.Error.WriteLine("natdsl: invalid declaration: " + error);

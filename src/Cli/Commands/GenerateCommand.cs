@@ -44,7 +44,7 @@ public static class GenerateCommand
             var dsl = parse.GetValue(input);
             if (from is not null && dsl is not null) throw new UserInputException("give either a DSL input or --from-kubernetes, not both");
             if (from is not null) return kubernetes.Run(parse, from, parse.GetValue(output));
-            if (dsl is null) throw new UserInputException("generate needs a DSL input (File.cs or Project.csproj) or --from-kubernetes FILE");
+            if (dsl is null) throw new UserInputException("generate needs a DSL input (File.cs or Project.csproj) or --from-kubernetes FILE", isUsage: true);
             return Run(dsl, parse.GetValue(output));
         });
         return command;
