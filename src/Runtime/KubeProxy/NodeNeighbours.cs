@@ -117,7 +117,9 @@ internal static class NodeNeighbours
             nat.Append(KubeChains.IpMasqAgent, new Rule
             {
                 Matches = Matches(Comment("ip-masq-agent: outbound traffic is subject to MASQUERADE (must be last in chain)")),
-                Target = new MasqueradeTarget(PortRange.Of(32768, 65535), RandomFully: plan.RandomFully),
+                // ip-masq-agent writes a bare "-j MASQUERADE" (no port range: iptables refuses
+                // --to-ports without "-p tcp/udp/sctp/dccp").
+                Target = new MasqueradeTarget(RandomFully: plan.RandomFully),
             });
         }
     }

@@ -117,6 +117,6 @@ public class RestoreScopeTests
         ModelAssert.RulesAre(nat, "IP-MASQ-AGENT",
             New().Dst("169.254.0.0/16").Comment("ip-masq-agent: local traffic is not subject to MASQUERADE").Return(),
             New().Dst("10.0.0.0/8").Comment("ip-masq-agent: local traffic is not subject to MASQUERADE").Return(),
-            New().Comment("ip-masq-agent: outbound traffic is subject to MASQUERADE (must be last in chain)").Build(new MasqueradeTarget(PortRange.Of(32768, 65535), RandomFully: true)));
+            New().Comment("ip-masq-agent: outbound traffic is subject to MASQUERADE (must be last in chain)").Build(new MasqueradeTarget(RandomFully: true)));
     }
 }
