@@ -151,4 +151,41 @@ public class LimitTests
             + " s, listing render+parse " + listed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s, -S -v render+parse " + sRules.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s");
         Assert.That(save + listed + sRules, Is.LessThan(TimeSpan.FromSeconds(60)));
     }
+
+    [Test]
+    public void A_listing_of_100000_chains_parses_in_linear_time()
+    {
+        static string Listing(int chains)
+        {
+            var sb = new StringBuilder("Chain INPUT (policy ACCEPT)\ntarget     prot opt source               destination         \n");
+            sb.Append("C00000000  all  --  0.0.0.0/0            0.0.0.0/0           \n");
+            sb.Append("\nChain FORWARD (policy ACCEPT)\ntarget     prot opt source               destination         \n");
+            sb.Append("\nChain OUTPUT (policy ACCEPT)\ntarget     prot opt source               destination         \n");
+            for (var i = 0; i < chains; i++)
+            {
+                var name = "C" + i.ToString("D8", CultureInfo.InvariantCulture);
+                sb.Append("\nChain ").Append(name).Append(" (1 references)\ntarget     prot opt source               destination         \n");
+                if (i + 1 < chains) sb.Append('C').Append((i + 1).ToString("D8", CultureInfo.InvariantCulture)).Append("  all  --  0.0.0.0/0            0.0.0.0/0           \n");
+            }
+            return sb.ToString();
+        }
+
+        double Seconds(int chains)
+        {
+            var text = Listing(chains);
+            var watch = Stopwatch.StartNew();
+            var document = ListingParser.Parse(text, "chains", "filter");
+            var rendered = ListingRenderer.Render(document);
+            watch.Stop();
+            Assert.That(document.Table.Chains.Count, Is.EqualTo(chains + 3));
+            Assert.That(rendered, Is.EqualTo(text));
+            return watch.Elapsed.TotalSeconds;
+        }
+
+        var small = Seconds(20000);
+        var large = Seconds(100000);
+        TestContext.Out.WriteLine("listing of 20k chains: " + small.ToString("0.00", CultureInfo.InvariantCulture) + " s, 100k chains: " + large.ToString("0.00", CultureInfo.InvariantCulture) + " s");
+        Assert.That(large, Is.LessThan(30));
+        Assert.That(large / Math.Max(small, 0.05), Is.LessThan(15), "5x the chains should take about 5x the time (quadratic would be 25x)");
+    }
 }
