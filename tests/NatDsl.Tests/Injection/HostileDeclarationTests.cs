@@ -138,4 +138,40 @@ public class HostileDeclarationTests
     private static void Web(ServiceBuilder s) => s.ClusterIP("10.96.0.10").Port("http", 80, Protocol.Tcp).Endpoints(8080, "10.244.1.2");
 
     private static string Printable(string value) => value.Replace("\n", "\\n").Replace("\r", "\\r").Replace("\0", "\\0").Replace("\t", "\\t");
+
+    /// <summary>
+    /// A model built by hand (not from a declaration) can hold any string. Found by this test: a
+    /// comment, chain name, log prefix, set name or raw option text with a line break was written
+    /// as is, so <c>new CommentMatch("x\n-A INPUT -j DROP")</c> rendered a second, undeclared rule.
+    /// The save and -S renderers now refuse such a model.
+    /// </summary>
+    [Test]
+    public void Hand_built_models_with_line_breaks_cannot_render_extra_lines()
+    {
+        Rule Rule(Match? match = null, Target? target = null) => new Rule { Matches = match is null ? ValueList<Match>.Empty : new[] { match }.ToValueList(), Target = target ?? VerdictTarget.Accept };
+        var rules = new[]
+        {
+            Rule(new CommentMatch("x\n-A INPUT -j DROP")),
+            Rule(new CommentMatch("x\rCOMMIT")),
+            Rule(new NfacctMatch("a\nb")),
+            Rule(new SetMatch("s\n-A INPUT -j DROP", "src")),
+            Rule(new RecentMatch { Name = "n\nCOMMIT" }),
+            Rule(new RawMatch("limit", " --limit 1/s\n-A INPUT -j DROP", null)),
+            Rule(target: new LogTarget { Prefix = "p\n-A INPUT -j DROP" }),
+            Rule(target: new RawTarget("NFLOG", " --nflog-prefix x\n-A INPUT -j DROP", null)),
+            new Rule { InInterface = new Negatable<string>("eth0\n-A INPUT -j DROP"), Target = VerdictTarget.Accept },
+        };
+        foreach (var rule in rules)
+        {
+            var table = new Table("filter", new[] { new Chain("INPUT", ChainPolicy.Accept, null, new[] { rule }.ToValueList()), new Chain("FORWARD", ChainPolicy.Accept), new Chain("OUTPUT", ChainPolicy.Accept) }.ToValueList());
+            var set = new RuleSet(IpFamily.V4, new[] { table }.ToValueList());
+            var what = SaveRenderer.RenderRule("INPUT", rule).Replace("\n", "\\n").Replace("\r", "\\r");
+            Assert.Throws<InvalidOperationException>(() => SaveRenderer.Render(set), what);
+            Assert.Throws<InvalidOperationException>(() => RulesRenderer.Render(table), what);
+        }
+        var badChain = new Table("filter", new[] { new Chain("INPUT", ChainPolicy.Accept), new Chain("X\n-A INPUT -j DROP") }.ToValueList());
+        Assert.Throws<InvalidOperationException>(() => SaveRenderer.RenderTable(badChain));
+        Assert.Throws<InvalidOperationException>(() => RulesRenderer.Render(badChain));
+        Assert.Throws<InvalidOperationException>(() => SaveRenderer.RenderTable(new Table("nat\n*filter")));
+    }
 }
