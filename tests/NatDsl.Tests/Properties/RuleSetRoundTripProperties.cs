@@ -14,7 +14,7 @@ namespace NatDsl.Tests.Properties;
 [Category("Properties")]
 public class RuleSetRoundTripProperties
 {
-    [FsCheck.NUnit.Property(MaxTest = 150, EndSize = 10, Replay = "20261128,3", QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(MaxTest = 300, EndSize = 10, Replay = "20261128,3", QuietOnSuccess = true)]
     public Property Random_rule_sets_round_trip_exactly_through_save_text() =>
         Prop.ForAll(RuleSetGenerator.WithRawExtensions(), generated =>
         {
@@ -22,7 +22,7 @@ public class RuleSetRoundTripProperties
             return problem is null ? true.Label("ok") : false.Label(problem);
         });
 
-    [FsCheck.NUnit.Property(MaxTest = 60, EndSize = 8, Replay = "20261129,5", QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(MaxTest = 100, EndSize = 8, Replay = "20261129,5", QuietOnSuccess = true)]
     public Property Random_rule_sets_without_counters_round_trip_through_save_text() =>
         Prop.ForAll(RuleSetGenerator.WithRawExtensions(), generated =>
         {
@@ -31,7 +31,7 @@ public class RuleSetRoundTripProperties
             return problem is null ? true.Label("ok") : false.Label(problem);
         });
 
-    [FsCheck.NUnit.Property(MaxTest = 60, EndSize = 8, Replay = "20261130,13", QuietOnSuccess = true)]
+    [FsCheck.NUnit.Property(MaxTest = 100, EndSize = 8, Replay = "20261130,13", QuietOnSuccess = true)]
     public Property Random_rule_sets_round_trip_through_every_listing_form() =>
         Prop.ForAll(RuleSetGenerator.TypedOnly(), generated =>
         {
