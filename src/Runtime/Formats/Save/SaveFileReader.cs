@@ -103,6 +103,7 @@ internal sealed class SaveFileReader
             }
             return;
         }
+        CheckCarriageReturn(line);
         if (first == '*')
         {
             StartTable(line);
@@ -292,6 +293,17 @@ internal sealed class SaveFileReader
             words.Add(new RuleToken(text.Substring(s, i - s), s, i, false));
         }
         return words;
+    }
+
+    /// <summary>
+    /// Rejects a <c>\r</c> left in a table, chain or rule line once a <c>\r\n</c> line end is removed:
+    /// it would become part of a name or value that no restore line can write back (a lone CR, or
+    /// "\r\r\n", is damage, not a format iptables-save produces).
+    /// </summary>
+    internal static void CheckCarriageReturn(InputLine line)
+    {
+        var at = line.Text.IndexOf('\r');
+        if (at >= 0) throw line.Error(at, "carriage return (\\r) inside the line; only \\r\\n line ends are read");
     }
 
     private static bool IsBlank(string text)
