@@ -37,6 +37,9 @@ fi
 bin="$out/bin"
 rm -rf "$bin"
 dotnet publish "$here/NatDsl.Fuzz/NatDsl.Fuzz.csproj" -c Release -o "$bin" -nologo -v quiet >/dev/null
+# An uninstrumented copy replays crashes: instrumented code writes to afl-fuzz's shared memory,
+# which exists only under afl-fuzz (outside it the instrumented DLL fails with an access violation).
+rm -rf "$out/bin-plain"; cp -r "$bin" "$out/bin-plain"
 "$tools/sharpfuzz" "$bin/NatDsl.dll"
 
 # 3. Seeds: the dumps this target reads, from the test data.
@@ -78,7 +81,7 @@ echo "fuzz $target: $(get execs_done) executions in $(get run_time) s ($(get exe
 status=0
 if [ "$crashes" -gt 0 ]; then
   echo "fuzz: crashing inputs in $findings/default/crashes; replay:"
-  dotnet "$bin/NatDsl.Fuzz.dll" "$target" --replay "$findings/default/crashes" || true
+  dotnet "$out/bin-plain/NatDsl.Fuzz.dll" "$target" --replay "$findings/default/crashes" || true
   status=1
 fi
 if [ "$hangs" -gt 0 ]; then
