@@ -32,8 +32,10 @@ namespace NatDsl.Formats.Listing;
 /// <c>--tcp-flags</c> with an empty mask (all without <c>!</c>); the statistic fields of the mode not
 /// in use; addrtype types that are empty; physdev flags that are false; an empty NAT range. Mapped
 /// to their absence.</description></item>
-/// <item><description>Adjacent comment matches: <c>/* a */ /* b */</c> is also the one comment
-/// <c>a */ /* b</c>; adjacent comments are merged with <c> */ /* </c>.</description></item>
+/// <item><description>Comment matches: <c>/* a */ /* b */</c> is also the one comment
+/// <c>a */ /* b</c>, and <c>/* a */ tcp dpt:80 /* b */</c> the one comment <c>a */ tcp dpt:80 /* b</c>;
+/// everything from a rule's first comment to its last is merged into one comment holding the
+/// listing text between them (the parser's reading).</description></item>
 /// <item><description>Adjacent conntrack matches whose options follow each other in print order read
 /// as one match; they are merged.</description></item>
 /// <item><description>Extensions the model does not know: a listing shows only their text (not the
@@ -132,7 +134,25 @@ public static class ListingEquivalence
             }
             result.Add(match);
         }
+        MergeCommentSpan(result);
         return result.ToValueList();
+    }
+
+    /// <summary>
+    /// <c>/* a */ X /* b */</c> is also the one comment <c>a */ X /* b</c>, whatever X prints; the
+    /// parser reads the fewest items, so everything from the first comment to the last one becomes
+    /// one comment holding the listing text between them.
+    /// </summary>
+    private static void MergeCommentSpan(List<Match> matches)
+    {
+        var first = matches.FindIndex(m => m is CommentMatch);
+        var last = matches.FindLastIndex(m => m is CommentMatch);
+        if (first < 0 || last <= first) return;
+        var text = new System.Text.StringBuilder(((CommentMatch)matches[first]).Text).Append(" */");
+        for (var i = first + 1; i < last; i++) text.Append(' ').Append(MatchTextWriter.Write(matches[i]));
+        text.Append(" /* ").Append(((CommentMatch)matches[last]).Text);
+        matches.RemoveRange(first, last - first + 1);
+        matches.Insert(first, new CommentMatch(text.ToString()));
     }
 
     private static Match MapMatch(Match match, bool keepListingText) => match switch

@@ -35,6 +35,7 @@ public static class ListingParser
         if (text is null) throw new ArgumentNullException(nameof(text));
         var lines = SplitLines(text);
         var blocks = new List<(ChainHeaderLine Header, List<RuleLineFields> Rules)>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         (bool LineNumbers, bool Verbose, bool Exact)? layout = null;
         var detectedFamily = family;
         var evidence = FormSet.All;
@@ -49,10 +50,7 @@ public static class ListingParser
             }
             var header = ChainHeaderLine.Parse(source, lines[i], i + 1);
             var headerIndex = i;
-            foreach (var (seen, _) in blocks)
-            {
-                if (seen.Name == header.Name) throw new DumpParseException(source, i + 1, 7, lines[i], "chain \"" + header.Name + "\" is listed twice");
-            }
+            if (!listed.Add(header.Name)) throw new DumpParseException(source, i + 1, 7, lines[i], "chain \"" + header.Name + "\" is listed twice");
             i++;
             if (i >= lines.Count) throw new DumpParseException(source, i, lines[i - 1].Length + 1, lines[i - 1], "truncated listing: the chain header is not followed by a column header");
             var columns = ColumnHeader.Recognise(lines[i]) ?? throw new DumpParseException(source, i + 1, 1, lines[i], "unrecognised column header (expected \"target     prot opt …\", with -v \" pkts bytes target …\")");

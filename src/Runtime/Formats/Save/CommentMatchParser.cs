@@ -24,7 +24,7 @@ internal sealed class CommentMatchParser : MatchParser
         var arg = call.Argument();
         var bytes = Encoding.UTF8.GetByteCount(arg.Text);
         if (bytes > 255) throw call.Error(arg, "comment is " + bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes long; at most 255 are allowed");
-        _text = arg.Text;
+        _text = call.Context.Share(arg.Text);
     }
 
     public override void Finish(RuleParseContext context)

@@ -82,7 +82,7 @@ internal sealed class RecentMatchParser : MatchParser
             {
                 var arg = call.Argument();
                 if (arg.Text.Length == 0 || arg.Text.Length >= 200) throw call.Error(arg, "recent: name must be 1-199 characters long");
-                _name = arg.Text;
+                _name = call.Context.Share(arg.Text);
                 break;
             }
             case SourceId:

@@ -39,6 +39,20 @@ internal sealed class RuleParseContext
         ProtocolInverted = false;
     }
 
+    /// <summary>
+    /// One string instance per distinct text for the whole parse: a dump repeats chain names and
+    /// comments many times (kube-proxy writes each service's comment on several rules), and the
+    /// model keeps them, so sharing keeps a large dump's model small.
+    /// </summary>
+    public string Share(string text)
+    {
+        if (_shared.TryGetValue(text, out var shared)) return shared;
+        _shared.Add(text, text);
+        return text;
+    }
+
+    private readonly Dictionary<string, string> _shared = new Dictionary<string, string>(System.StringComparer.Ordinal);
+
     public RuleToken Next() => Tokens[Position++];
 
     public RuleToken Peek() => Tokens[Position];

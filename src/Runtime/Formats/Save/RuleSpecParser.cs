@@ -173,7 +173,7 @@ internal static class RuleSpecParser
                     if (generic == GenericOption.Goto)
                     {
                         if (ExtensionRegistry.IsTargetName(targetName)) throw line.Error(arg, "-g needs a user chain, not the target " + targetName);
-                        target = new JumpTarget(targetName, Goto: true);
+                        target = new JumpTarget(context.Share(targetName), Goto: true);
                         jumpToken = arg;
                         break;
                     }
@@ -193,7 +193,7 @@ internal static class RuleSpecParser
                     }
                     else
                     {
-                        target = new JumpTarget(targetName);
+                        target = new JumpTarget(context.Share(targetName));
                         jumpToken = arg;
                     }
                     break;

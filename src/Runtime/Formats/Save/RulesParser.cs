@@ -43,6 +43,7 @@ public static class RulesParser
             var line = new InputLine(source, number, text.Substring(position, contentEnd - position));
             position = newline < 0 ? text.Length : newline + 1;
             if (line.Text.Trim().Length == 0 || line.Text[0] == '#') continue;
+            SaveFileReader.CheckCarriageReturn(line);
             var first = line.Text[0];
             if (first == '*' || first == ':' || line.Text == "COMMIT")
             {

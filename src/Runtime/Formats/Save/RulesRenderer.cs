@@ -29,6 +29,7 @@ public static class RulesRenderer
         var sb = new StringBuilder();
         foreach (var chain in table.Chains)
         {
+            SaveLine.Check(chain.Name);
             if (chain.Policy is { } policy)
             {
                 sb.Append("-P ").Append(chain.Name).Append(' ').Append(SaveRenderer.PolicyName(policy));
@@ -45,12 +46,15 @@ public static class RulesRenderer
             sb.Append(eol);
         }
         var write = new RuleWriteOptions(options.OmitInvertedWildcardInterface, options.Counters, lenient: false);
+        var line = new StringBuilder();
         foreach (var chain in table.Chains)
         {
             foreach (var rule in chain.Rules)
             {
-                RuleWriter.Append(sb, chain.Name, rule, write);
-                sb.Append(eol);
+                line.Length = 0;
+                RuleWriter.Append(line, chain.Name, rule, write);
+                SaveLine.Check(line);
+                sb.Append(line).Append(eol);
             }
         }
         return sb.ToString();

@@ -27,25 +27,26 @@ internal sealed class SaveFileReader
         _context = new RuleParseContext(_family);
     }
 
-    public SaveDocument Read(string text)
+    public SaveDocument Read(string text) => Read(TextLines.Of(text));
+
+    public SaveDocument Read(System.IO.TextReader reader) => Read(TextLines.Of(reader));
+
+    private SaveDocument Read(TextLines lines)
     {
         var lineEnding = "\n";
-        var position = 0;
         var number = 0;
         var sawEnding = false;
-        while (position < text.Length)
+        var endsWithLineEnding = true;
+        while (lines.Next(out var content, out var newline, out var carriageReturn))
         {
-            var newline = text.IndexOf('\n', position);
-            var end = newline < 0 ? text.Length : newline;
-            var contentEnd = end;
-            if (contentEnd > position && text[contentEnd - 1] == '\r') contentEnd--;
-            if (!sawEnding && newline >= 0)
+            endsWithLineEnding = newline;
+            if (!sawEnding && newline)
             {
                 sawEnding = true;
-                if (contentEnd < end) lineEnding = "\r\n";
+                if (carriageReturn) lineEnding = "\r\n";
             }
             number++;
-            var line = new InputLine(_source, number, text.Substring(position, contentEnd - position));
+            var line = new InputLine(_source, number, content);
             try
             {
                 ReadLine(line);
@@ -58,7 +59,6 @@ internal sealed class SaveFileReader
             {
                 throw line.Error(0, "cannot read this line: " + ex.Message);
             }
-            position = newline < 0 ? text.Length : newline + 1;
         }
 
         if (_current is not null)
@@ -80,7 +80,7 @@ internal sealed class SaveFileReader
             Trailing = trailing.ToValueList(),
             RuleCounters = _ruleCounters,
             LineEnding = lineEnding,
-            EndsWithLineEnding = text.Length == 0 || text[text.Length - 1] == '\n',
+            EndsWithLineEnding = endsWithLineEnding,
         };
     }
 
@@ -103,6 +103,7 @@ internal sealed class SaveFileReader
             }
             return;
         }
+        CheckCarriageReturn(line);
         if (first == '*')
         {
             StartTable(line);
@@ -292,6 +293,17 @@ internal sealed class SaveFileReader
             words.Add(new RuleToken(text.Substring(s, i - s), s, i, false));
         }
         return words;
+    }
+
+    /// <summary>
+    /// Rejects a <c>\r</c> left in a table, chain or rule line once a <c>\r\n</c> line end is removed:
+    /// it would become part of a name or value that no restore line can write back (a lone CR, or
+    /// "\r\r\n", is damage, not a format iptables-save produces).
+    /// </summary>
+    internal static void CheckCarriageReturn(InputLine line)
+    {
+        var at = line.Text.IndexOf('\r');
+        if (at >= 0) throw line.Error(at, "carriage return (\\r) inside the line; only \\r\\n line ends are read");
     }
 
     private static bool IsBlank(string text)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
@@ -23,6 +24,20 @@ public static class SaveParser
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
         return new SaveFileReader(source ?? "<text>", options ?? SaveParseOptions.Default).Read(text);
+    }
+
+    /// <summary>
+    /// Parses a file read from <paramref name="reader"/> one line at a time: the same result as
+    /// <see cref="Parse(string, string, SaveParseOptions?)"/>, but the input text is never held whole,
+    /// so memory is the model's size plus one line (for dumps of hundreds of megabytes).
+    /// </summary>
+    /// <param name="reader">The file contents (the caller disposes it).</param>
+    /// <param name="source">The file name for error messages.</param>
+    /// <param name="options">Parse options, or null for the defaults.</param>
+    public static SaveDocument Parse(TextReader reader, string source = "<text>", SaveParseOptions? options = null)
+    {
+        if (reader is null) throw new ArgumentNullException(nameof(reader));
+        return new SaveFileReader(source ?? "<text>", options ?? SaveParseOptions.Default).Read(reader);
     }
 
     /// <summary>Parses a whole file and returns only its rule set.</summary>

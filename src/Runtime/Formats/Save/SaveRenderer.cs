@@ -73,9 +73,12 @@ public static class SaveRenderer
 
     private static void AppendTable(StringBuilder sb, Table table, bool ruleCounters, RuleWriteOptions write, string eol)
     {
+        SaveLine.Check(table.Name);
         sb.Append('*').Append(table.Name).Append(eol);
+        var line = new StringBuilder();
         foreach (var chain in table.Chains)
         {
+            SaveLine.Check(chain.Name);
             var counters = chain.Counters ?? Counters.Zero;
             sb.Append(':').Append(chain.Name).Append(' ').Append(chain.Policy is { } policy ? PolicyName(policy) : "-");
             sb.Append(" [").Append(RuleWriter.Value(counters.Packets)).Append(':').Append(RuleWriter.Value(counters.Bytes)).Append(']').Append(eol);
@@ -89,8 +92,10 @@ public static class SaveRenderer
                     var counters = rule.Counters ?? Counters.Zero;
                     sb.Append('[').Append(RuleWriter.Value(counters.Packets)).Append(':').Append(RuleWriter.Value(counters.Bytes)).Append("] ");
                 }
-                RuleWriter.Append(sb, chain.Name, rule, write);
-                sb.Append(eol);
+                line.Length = 0;
+                RuleWriter.Append(line, chain.Name, rule, write);
+                SaveLine.Check(line);
+                sb.Append(line).Append(eol);
             }
         }
         sb.Append("COMMIT").Append(eol);

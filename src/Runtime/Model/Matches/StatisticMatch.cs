@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Text;
 
 namespace NatDsl.Model;
 
@@ -25,6 +27,24 @@ public sealed record StatisticMatch : Match
 
     /// <summary>The probability the kernel applies.</summary>
     public double Probability => ProbabilityBits / 2147483648.0;
+
+    /// <summary>
+    /// The record's members as the generated <c>ToString</c> prints them, but with numbers in the
+    /// invariant culture (the generated printer formats <see cref="Probability"/>, a double, in the
+    /// current culture: <c>0,5</c> under de-DE).
+    /// </summary>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        if (builder is null) throw new ArgumentNullException(nameof(builder));
+        builder.Append("Module = ").Append(Module)
+            .Append(", Mode = ").Append(Mode.ToString())
+            .Append(", ProbabilityBits = ").Append(ProbabilityBits.ToString(CultureInfo.InvariantCulture))
+            .Append(", Every = ").Append(Every.ToString(CultureInfo.InvariantCulture))
+            .Append(", Packet = ").Append(Packet.ToString(CultureInfo.InvariantCulture))
+            .Append(", Inverted = ").Append(Inverted ? "True" : "False")
+            .Append(", Probability = ").Append(Probability.ToString("R", CultureInfo.InvariantCulture));
+        return true;
+    }
 
     /// <summary>A random-mode match from a probability in [0, 1], stored as iptables stores it.</summary>
     public static StatisticMatch Random(double probability, bool inverted = false)
