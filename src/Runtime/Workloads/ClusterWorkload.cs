@@ -30,7 +30,11 @@ public static class ClusterWorkload
     private static readonly string[] PortNames = { "http", "grpc", "metrics" };
     private static readonly int[] CommonPorts = { 80, 443, 8080, 9090, 53, 5432, 6379, 3306 };
 
-    /// <summary>The node settings shared by every workload.</summary>
+    /// <summary>
+    /// The node settings shared by every workload. nfacct is off: <c>-m nfacct</c> needs
+    /// accounting objects a fresh namespace lacks (kube-proxy writes those rules only when it
+    /// can), and the workloads must load into real iptables.
+    /// </summary>
     public static ProxierSettings Settings { get; } = new ProxierSettings
     {
         Profile = KubeProxyProfile.Current,
@@ -38,6 +42,7 @@ public static class ClusterWorkload
         NodeIPs = new[] { IpAddress.Parse("192.168.0.10") }.ToValueList(),
         ClusterCidr = IpNetwork.Parse("10.64.0.0/10"),
         NodePortRange = PortRange.Of(NodePortFirst, NodePortLast),
+        Nfacct = false,
     };
 
     /// <summary>The whole cluster of <paramref name="shape"/>.</summary>
