@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using NatDsl.Analysis.Trace;
+using NatDsl.Formats.Listing;
 using NatDsl.Formats.Save;
 using NatDsl.Model;
 using NatDsl.Spec;
@@ -11,30 +11,41 @@ using NatDsl.Workloads;
 
 namespace NatDsl.Benchmarks;
 
-/// <summary>Everything the operations of one workload size need, built once per process.</summary>
+/// <summary>
+/// The inputs of the operations on one workload size. Only what an operation needs is built
+/// and kept (<see cref="Operations.Prepare"/>), and <see cref="Release"/> drops it: a process holding
+/// every input of M at once would make each operation pay for collecting a heap many times
+/// the size of its own.
+/// </summary>
 public sealed class BenchmarkInputs
 {
     /// <summary>Packets traced per trace measurement.</summary>
     public const int TracePackets = 2000;
 
-    private static readonly ConcurrentDictionary<string, BenchmarkInputs> Cache = new ConcurrentDictionary<string, BenchmarkInputs>(StringComparer.Ordinal);
+    private static BenchmarkInputs? _current;
 
     private BenchmarkInputs(WorkloadShape shape)
     {
         Shape = shape;
-        Workload = Workload.Create(shape);
-        Spec = Workload.Spec;
-        ChangedSpec = WorkloadEdits.ChangeEndpoint(Spec, 1);
+        Spec = ClusterWorkload.Generate(shape);
         TraceOptions = new TraceOptions { LocalAddresses = Spec.Settings.NodeIPs };
-        Packets = MakePackets(Spec, TracePackets);
-        _saveBytes = new Lazy<byte[]>(() => new UTF8Encoding(false).GetBytes(SaveText));
-        _listingBytes = new Lazy<byte[]>(() => new UTF8Encoding(false).GetBytes(NatListing));
     }
 
-    private readonly Lazy<byte[]> _saveBytes;
-    private readonly Lazy<byte[]> _listingBytes;
+    /// <summary>The inputs of <paramref name="size"/> (the previous size's are dropped).</summary>
+    public static BenchmarkInputs For(string size)
+    {
+        var shape = ShapeOf(size);
+        if (_current is null || _current.Shape != shape) _current = new BenchmarkInputs(shape);
+        return _current;
+    }
 
-    public static BenchmarkInputs For(string size) => Cache.GetOrAdd(size, s => new BenchmarkInputs(ShapeOf(s)));
+    /// <summary>Drops every input and collects the heap.</summary>
+    public static void Release()
+    {
+        _current = null;
+        GC.Collect(2, GCCollectionMode.Forced, true, true);
+        GC.WaitForPendingFinalizers();
+    }
 
     public static WorkloadShape ShapeOf(string size) => size switch
     {
@@ -45,48 +56,52 @@ public sealed class BenchmarkInputs
 
     public WorkloadShape Shape { get; }
 
-    public Workload Workload { get; }
-
     public ClusterSpec Spec { get; }
-
-    public RuleSet RuleSet => Workload.RuleSet;
-
-    public string SaveText => Workload.SaveText;
-
-    public byte[] SaveBytes => _saveBytes.Value;
-
-    public string NatListing => Workload.NatListing;
-
-    public byte[] ListingBytes => _listingBytes.Value;
-
-    /// <summary>The spec with one endpoint moved (for the diff).</summary>
-    public ClusterSpec ChangedSpec { get; }
-
-    private RuleSet? _changed;
-
-    /// <summary>The rules of <see cref="ChangedSpec"/>.</summary>
-    public RuleSet ChangedRuleSet => _changed ??= Workload.Compile(ChangedSpec);
 
     public TraceOptions TraceOptions { get; }
 
-    /// <summary>First packets of connections from pods to random service frontends (cluster IPs, load-balancer IPs).</summary>
-    public IReadOnlyList<Packet> Packets { get; }
+    private RuleSet? _ruleSet;
+    private RuleSet? _changed;
+    private string? _saveText;
+    private byte[]? _saveBytes;
+    private string? _listing;
+    private IReadOnlyList<Packet>? _packets;
 
-    /// <summary>Writes the texts the peers and the peak-memory children read; returns the folder.</summary>
-    public string WriteFiles(string folder)
+    /// <summary>The node's compiled rules (kept once asked for).</summary>
+    public RuleSet RuleSet => _ruleSet ??= Workload.Compile(Spec);
+
+    /// <summary>The rules with one endpoint moved (for the diff).</summary>
+    public RuleSet ChangedRuleSet => _changed ??= Workload.Compile(WorkloadEdits.ChangeEndpoint(Spec, 1));
+
+    /// <summary>The iptables-save text (the rules are not kept unless asked for).</summary>
+    public string SaveText => _saveText ??= SaveRenderer.Render(_ruleSet ?? Workload.Compile(Spec));
+
+    public byte[] SaveBytes => _saveBytes ??= new UTF8Encoding(false).GetBytes(SaveText);
+
+    /// <summary>The nat table's <c>-L -v -n</c> listing.</summary>
+    public string NatListing => _listing ??= ListingRenderer.Render(_ruleSet ?? Workload.Compile(Spec), "nat", ListingForm.VerboseNumeric);
+
+    /// <summary>First packets of connections from pods to random service frontends (cluster IPs, load-balancer IPs).</summary>
+    public IReadOnlyList<Packet> Packets => _packets ??= MakePackets(Spec, TracePackets);
+
+    /// <summary>Writes the texts the peers read, then drops them; returns their sizes in bytes.</summary>
+    public static (long Save, long Listing) WriteFiles(string size, string folder)
     {
+        var input = For(size);
         Directory.CreateDirectory(folder);
-        File.WriteAllBytes(SavePath(folder), SaveBytes);
-        File.WriteAllBytes(ListingPath(folder), ListingBytes);
-        File.WriteAllText(ChangedSavePath(folder), SaveRenderer.Render(ChangedRuleSet), new UTF8Encoding(false));
-        return folder;
+        var rules = input.RuleSet;
+        var utf8 = new UTF8Encoding(false);
+        var save = utf8.GetBytes(SaveRenderer.Render(rules));
+        File.WriteAllBytes(SavePath(size, folder), save);
+        var listing = utf8.GetBytes(ListingRenderer.Render(rules, "nat", ListingForm.VerboseNumeric));
+        File.WriteAllBytes(ListingPath(size, folder), listing);
+        Release();
+        return (save.LongLength, listing.LongLength);
     }
 
-    public string SavePath(string folder) => Path.Combine(folder, Shape.Name + ".rules");
+    public static string SavePath(string size, string folder) => Path.Combine(folder, size + ".rules");
 
-    public string ChangedSavePath(string folder) => Path.Combine(folder, Shape.Name + ".changed.rules");
-
-    public string ListingPath(string folder) => Path.Combine(folder, Shape.Name + ".nat.listing");
+    public static string ListingPath(string size, string folder) => Path.Combine(folder, size + ".nat.listing");
 
     private static IReadOnlyList<Packet> MakePackets(ClusterSpec spec, int count)
     {

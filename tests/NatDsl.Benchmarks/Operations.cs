@@ -56,13 +56,33 @@ public static class Operations
         return outcomes;
     }
 
-    /// <summary>Makes sure a lazily built input exists before the measured part.</summary>
+    /// <summary>Builds exactly the inputs an operation reads, before the measured part.</summary>
     public static void Prepare(string name, BenchmarkInputs input)
     {
-        if (name != "spec→restore text" && name != "spec→RuleSet") _ = input.RuleSet;
-        if (name == "parse save" || name == "floor (copy save bytes)") _ = input.SaveBytes;
-        if (name == "parse listing") _ = input.NatListing;
-        if (name == "diff (1 endpoint)") _ = input.ChangedRuleSet;
-        if (name == "trace") PacketTracer.Trace(input.RuleSet, input.Packets[0], input.TraceOptions);
+        switch (name)
+        {
+            case "RuleSet→restore text":
+            case "explain":
+                _ = input.RuleSet;
+                break;
+            case "parse save":
+                _ = input.SaveText;
+                break;
+            case "floor (copy save bytes)":
+                _ = input.SaveBytes;
+                break;
+            case "parse listing":
+                _ = input.NatListing;
+                break;
+            case "diff (1 endpoint)":
+                _ = input.RuleSet;
+                _ = input.ChangedRuleSet;
+                break;
+            case "trace":
+                _ = input.Packets;
+                PacketTracer.Trace(input.RuleSet, input.Packets[0], input.TraceOptions);
+                break;
+        }
+        GC.Collect(2, GCCollectionMode.Forced, true, true);
     }
 }

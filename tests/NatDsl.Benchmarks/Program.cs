@@ -20,7 +20,8 @@ namespace NatDsl.Benchmarks;
 /// operation (child processes) and delta-vs-full restore times, and prints one table.
 /// Options: <c>--quick</c> (few iterations), <c>--sizes S</c> / <c>--sizes S,M</c>,
 /// <c>--no-peers</c>, <c>--no-peak</c>, <c>--no-delta</c>; <c>--repeat OP SIZE N</c> runs operation
-/// number OP (0-based, in the table's order) N times alone, for a profiler.
+/// number OP (0-based, in the table's order) N times alone, for a profiler; <c>--alloc OP SIZE</c>
+/// prints where operation OP allocates (sampled GC allocation events by type).
 /// </summary>
 public static class Program
 {
@@ -29,6 +30,18 @@ public static class Program
         if (args.Length == 3 && args[0] == "--peak") return PeakMemory.RunChild(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
         if (args.Length == 4 && args[0] == "--repeat") return Repeat(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 
+        if (args.Length == 3 && args[0] == "--alloc")
+        {
+            var inp = BenchmarkInputs.For(args[2]);
+            var name = Operations.Names[int.Parse(args[1])];
+            Operations.Prepare(name, inp);
+            using var sampler = new AllocSampler();
+            sampler.On = true;
+            Operations.Run(name, inp);
+            sampler.On = false;
+            sampler.Print();
+            return 0;
+        }
         var quick = args.Contains("--quick");
         var sizes = new[] { "S", "M" };
         var i = Array.IndexOf(args, "--sizes");
@@ -44,7 +57,7 @@ public static class Program
                 .WithToolchain(InProcessEmitToolchain.Instance)
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
-                .WithWarmupCount(1)
+                .WithWarmupCount(quick ? 2 : 3)
                 .WithIterationCount(repetitions)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1);
@@ -56,12 +69,12 @@ public static class Program
                 .WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);
             var summary = BenchmarkRunner.Run<ScaleBenchmarks>(config);
 
-            var report = new Report(summary, sizes);
+            var report = new Report(summary, sizes, warmup: quick ? 2 : 3);
             foreach (var size in sizes)
             {
-                var input = BenchmarkInputs.For(size);
-                input.WriteFiles(folder);
-                report.Bytes[size] = (input.SaveBytes.LongLength, input.ListingBytes.LongLength);
+                report.Bytes[size] = BenchmarkInputs.WriteFiles(size, folder);
+                report.Shapes[size] = Report.Describe(size);
+                BenchmarkInputs.Release();
             }
 
             if (!args.Contains("--no-peers")) MeasurePeers(report, sizes, folder, quick);
@@ -102,9 +115,11 @@ public static class Program
         for (var n = 0; n < times; n++)
         {
             var cpu = CpuClock.Now();
+            var pause = GC.GetTotalPauseDuration();
+            var gen2 = GC.CollectionCount(2);
             var wall = System.Diagnostics.Stopwatch.StartNew();
             Operations.Run(name, input);
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: CPU {2:F3} s, wall {3:F3} s", name, size, CpuClock.Now() - cpu, wall.Elapsed.TotalSeconds));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: CPU {2:F3} s, wall {3:F3} s, GC pauses {4:F3} s ({5} gen2)", name, size, CpuClock.Now() - cpu, wall.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.CollectionCount(2) - gen2));
         }
         return 0;
     }
@@ -121,13 +136,12 @@ public static class Program
             using var ns = new NetworkNamespace("test");
             foreach (var size in sizes)
             {
-                var input = BenchmarkInputs.For(size);
                 var wall = new Samples();
                 var cpu = new Samples();
                 for (var r = 0; r < (quick ? 2 : 5); r++)
                 {
                     Console.WriteLine("iptables-legacy-restore --test " + size + " #" + (r + 1).ToString(CultureInfo.InvariantCulture));
-                    var (w, c) = Peers.RestoreTest(ns, input.SavePath(folder));
+                    var (w, c) = Peers.RestoreTest(ns, BenchmarkInputs.SavePath(size, folder));
                     wall.Add(w);
                     cpu.Add(c);
                 }
@@ -143,14 +157,13 @@ public static class Program
         }
         foreach (var size in sizes)
         {
-            var input = BenchmarkInputs.For(size);
             var wall = new Samples();
             var cpu = new Samples();
             var counts = string.Empty;
             for (var r = 0; r < (quick || size == "M" ? 1 : 3); r++)
             {
                 Console.WriteLine("IPTables::Parse " + size + " #" + (r + 1).ToString(CultureInfo.InvariantCulture));
-                var (w, c, n) = Peers.PerlParse(input.ListingPath(folder), "nat");
+                var (w, c, n) = Peers.PerlParse(BenchmarkInputs.ListingPath(size, folder), "nat");
                 wall.Add(w);
                 cpu.Add(c);
                 counts = n;

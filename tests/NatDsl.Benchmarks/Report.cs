@@ -13,10 +13,13 @@ public sealed class Report
     private readonly Summary _summary;
     private readonly string[] _sizes;
 
-    public Report(Summary summary, string[] sizes)
+    private readonly int _warmup;
+
+    public Report(Summary summary, string[] sizes, int warmup)
     {
         _summary = summary;
         _sizes = sizes;
+        _warmup = warmup;
     }
 
     public Dictionary<string, (long Save, long Listing)> Bytes { get; } = new Dictionary<string, (long, long)>();
@@ -27,6 +30,8 @@ public sealed class Report
 
     public List<DeltaTiming.Result>? Deltas { get; set; }
 
+    public Dictionary<string, string> Shapes { get; } = new Dictionary<string, string>();
+
     public List<string> Notes { get; } = new List<string>();
 
     private (double WallMin, double WallMedian, double CpuMin, double CpuMedian)? Times(string operation, string size)
@@ -35,7 +40,7 @@ public sealed class Report
             r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'') == operation &&
             string.Equals(r.BenchmarkCase.Parameters["Size"]?.ToString(), size, StringComparison.Ordinal));
         var stats = report?.ResultStatistics;
-        var cpu = CpuSamples.Of(operation, size)?.Skip(1);
+        var cpu = CpuSamples.Of(operation, size)?.Skip(_warmup);
         if (stats is null || cpu is null || cpu.Count == 0) return null;
         return (stats.Min / 1e9, stats.Median / 1e9, cpu.Min, cpu.Median);
     }
@@ -77,7 +82,7 @@ public sealed class Report
         w.WriteLine("Times in seconds; CPU = this process's user+system time (all threads), the fairest measure on a shared machine; wall = BenchmarkDotNet's measurement.");
         foreach (var size in _sizes)
         {
-            if (Bytes.TryGetValue(size, out var b)) w.WriteLine("  " + size + ": save text " + Megabytes(b.Save) + ", nat listing " + Megabytes(b.Listing) + ", " + Describe(size));
+            if (Bytes.TryGetValue(size, out var b)) w.WriteLine("  " + size + ": save text " + Megabytes(b.Save) + ", nat listing " + Megabytes(b.Listing) + ", " + (Shapes.TryGetValue(size, out var shape) ? shape : string.Empty));
         }
         w.WriteLine();
         Table(w, rows);
@@ -155,7 +160,8 @@ public sealed class Report
 
     private static string Verdict(bool met, string text) => (met ? "MET   " : "MISSED ") + text;
 
-    private string Describe(string size)
+    /// <summary>Services, chains and rules of a workload size.</summary>
+    public static string Describe(string size)
     {
         var input = BenchmarkInputs.For(size);
         var chains = 0;

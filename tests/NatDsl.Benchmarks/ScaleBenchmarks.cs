@@ -16,12 +16,43 @@ public class ScaleBenchmarks
     [ParamsSource(nameof(Sizes))]
     public string Size { get; set; } = "S";
 
-    [GlobalSetup]
-    public void Setup()
+    /// <summary>Each operation gets only its own inputs (see <see cref="BenchmarkInputs"/>).</summary>
+    private void Setup(string operation)
     {
+        BenchmarkInputs.Release();
         _input = BenchmarkInputs.For(Size);
-        foreach (var name in Operations.Names) Operations.Prepare(name, _input);
+        Operations.Prepare(operation, _input);
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => BenchmarkInputs.Release();
+
+    [GlobalSetup(Target = nameof(SpecToRestoreText))]
+    public void SetupSpecToRestoreText() => Setup("spec→restore text");
+
+    [GlobalSetup(Target = nameof(SpecToRuleSet))]
+    public void SetupSpecToRuleSet() => Setup("spec→RuleSet");
+
+    [GlobalSetup(Target = nameof(RuleSetToRestoreText))]
+    public void SetupRuleSetToRestoreText() => Setup("RuleSet→restore text");
+
+    [GlobalSetup(Target = nameof(ParseSave))]
+    public void SetupParseSave() => Setup("parse save");
+
+    [GlobalSetup(Target = nameof(ParseListing))]
+    public void SetupParseListing() => Setup("parse listing");
+
+    [GlobalSetup(Target = nameof(Diff))]
+    public void SetupDiff() => Setup("diff (1 endpoint)");
+
+    [GlobalSetup(Target = nameof(Explain))]
+    public void SetupExplain() => Setup("explain");
+
+    [GlobalSetup(Target = nameof(Trace))]
+    public void SetupTrace() => Setup("trace");
+
+    [GlobalSetup(Target = nameof(Floor))]
+    public void SetupFloor() => Setup("floor (copy save bytes)");
 
     private long Measure(string name)
     {
