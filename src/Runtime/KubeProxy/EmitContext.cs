@@ -8,8 +8,12 @@ internal sealed class EmitContext
     public EmitContext(ClusterPlan plan)
     {
         Plan = plan;
+        // The nat table has a chain per reachable endpoint and up to five per service port:
+        // sized up front, a large cluster's table is not rehashed (and reallocated) a dozen times.
+        var natChains = 16;
+        foreach (var port in plan.ServicePorts) natChains += 5 + port.ReachableEndpoints.Count;
         Filter = new TableBuilder("filter");
-        Nat = new TableBuilder("nat");
+        Nat = new TableBuilder("nat", natChains);
     }
 
     public ClusterPlan Plan { get; }

@@ -25,7 +25,16 @@ public static class Probability
         new StatisticMatch { Mode = StatisticMode.Random, ProbabilityBits = StoredBits(text) };
 
     /// <summary>The statistic match for rule <paramref name="n"/> endpoints from the end, as kube-proxy writes and iptables stores it.</summary>
-    public static StatisticMatch Match(int n, int decimals) => Match(Text(n, decimals));
+    public static StatisticMatch Match(int n, int decimals)
+    {
+        // A pure function of (n, decimals) with few distinct arguments in any cluster (n is an
+        // endpoint count): computed once each, shared (StatisticMatch is immutable).
+        var key = ((long)n << 32) | (uint)decimals;
+        if (MatchCache.TryGetValue(key, out var match)) return match;
+        return MatchCache.GetOrAdd(key, Match(Text(n, decimals)));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, StatisticMatch> MatchCache = new System.Collections.Concurrent.ConcurrentDictionary<long, StatisticMatch>();
 
     /// <summary>Exact fixed-point text of a finite, non-negative double, rounded half to even.</summary>
     public static string FormatFixed(double value, int decimals)

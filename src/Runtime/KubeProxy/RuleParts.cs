@@ -45,5 +45,5 @@ internal static class RuleParts
 
     public static IpAddress AllOnesMask(IpFamily family) => IpAddress.MaskOf(family, family == IpFamily.V6 ? 128 : 32);
 
-    public static ValueList<Match> Matches(params Match[] matches) => matches.ToValueList();
+    public static ValueList<Match> Matches(params Match[] matches) => ValueList<Match>.Own(matches);
 }

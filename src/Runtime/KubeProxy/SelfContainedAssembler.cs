@@ -40,15 +40,16 @@ internal static class SelfContainedAssembler
 
     private static Table BuildTable(TableBuilder table, string[] builtinNames, Dictionary<string, List<Rule>> builtins)
     {
-        var chains = new List<Chain>();
-        foreach (var name in builtinNames)
+        var users = new string[table.ChainNames.Count];
+        for (var i = 0; i < users.Length; i++) users[i] = table.ChainNames[i];
+        Array.Sort(users, string.CompareOrdinal);
+        var chains = new Chain[builtinNames.Length + users.Length];
+        for (var i = 0; i < builtinNames.Length; i++)
         {
-            builtins.TryGetValue(table.Name + "/" + name, out var rules);
-            chains.Add(new Chain(name, ChainPolicy.Accept, Counters.Zero, (rules ?? new List<Rule>()).ToValueList()));
+            builtins.TryGetValue(table.Name + "/" + builtinNames[i], out var rules);
+            chains[i] = new Chain(builtinNames[i], ChainPolicy.Accept, Counters.Zero, (rules ?? new List<Rule>()).ToValueList());
         }
-        var users = new List<string>(table.ChainNames);
-        users.Sort(string.CompareOrdinal);
-        foreach (var name in users) chains.Add(table.BuildChain(name));
-        return new Table(table.Name, chains.ToValueList());
+        for (var i = 0; i < users.Length; i++) chains[builtinNames.Length + i] = table.BuildChain(users[i]);
+        return new Table(table.Name, ValueList<Chain>.Own(chains));
     }
 }

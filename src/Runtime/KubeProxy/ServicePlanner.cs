@@ -88,6 +88,8 @@ public static class ServicePlanner
             }
         }
 
+        // One hash names all of the port's chains (they differ by prefix only).
+        var hash = ChainHashing.PortProtoHash(n, protocol);
         var plan = new ServicePortPlan
         {
             Namespace = service.Namespace,
@@ -110,21 +112,35 @@ public static class ServicePlanner
             InternalPolicyLocal = internalPolicyLocal,
             ExternallyAccessible = externallyAccessible,
             Endpoints = endpoints.ToValueList(),
-            ClusterChain = ChainHashing.ServiceChain(n, protocol),
-            LocalChain = rules.LocalPolicy == LocalPolicyStyle.ExternalLoadBalancerChain
-                ? ChainHashing.ExternalLocalChain(n, protocol)
-                : ChainHashing.LocalServiceChain(n, protocol),
-            ExternalChain = ChainHashing.ExternalChain(n, protocol),
-            FirewallChain = ChainHashing.FirewallChain(n, protocol),
+            ClusterChain = ChainHashing.ServicePrefix + hash,
+            LocalChain = (rules.LocalPolicy == LocalPolicyStyle.ExternalLoadBalancerChain ? ChainHashing.ExternalLocalPrefix : ChainHashing.LocalServicePrefix) + hash,
+            ExternalChain = ChainHashing.ExternalPrefix + hash,
+            FirewallChain = ChainHashing.FirewallPrefix + hash,
         };
 
         return rules.LocalPolicy == LocalPolicyStyle.ExternalLoadBalancerChain ? DecideLegacy(plan) : Decide(plan);
     }
 
+    /// <summary>The position of endpoint <paramref name="e"/> in the list, or -1.</summary>
+    private static int IndexOf(List<EndpointPlan> list, ref Dictionary<string, int>? index, string e)
+    {
+        if (index is null && list.Count >= 16)
+        {
+            index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < list.Count; i++) index[list[i].Endpoint] = i;
+        }
+        if (index is not null) return index.TryGetValue(e, out var at) ? at : -1;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i].Endpoint, e, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
+
     private static List<EndpointPlan> CollectEndpoints(ProxierSettings settings, ProfileRules rules, ServiceSpec service, ServicePortSpec port, string n, string protocol)
     {
         var list = new List<EndpointPlan>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int>? index = null;  // built once the list is long; short lists are searched
         foreach (var endpoint in service.Endpoints)
         {
             // Before EndpointSlices only ready addresses were proxied.
@@ -144,14 +160,15 @@ public static class ServicePlanner
                     Serving = endpoint.Serving,
                     Terminating = endpoint.Terminating,
                 };
-                if (index.TryGetValue(e, out var at))
+                var at = IndexOf(list, ref index, e);
+                if (at >= 0)
                 {
                     // A duplicate: the first stays unless a later one is not terminating.
                     if (rules.TerminatingEndpoints && !plan.Terminating) list[at] = plan;
                 }
                 else
                 {
-                    index[e] = list.Count;
+                    if (index is not null) index[e] = list.Count;
                     list.Add(plan);
                 }
             }

@@ -372,10 +372,16 @@ internal sealed class ServiceRuleWriter
 
     private static ValueList<Match> With(params Match?[] matches)
     {
-        var list = new System.Collections.Generic.List<Match>();
+        var count = 0;
         foreach (var m in matches)
         {
-            if (m is not null) list.Add(m);
+            if (m is not null) count++;
+        }
+        var list = new Match[count];
+        count = 0;
+        foreach (var m in matches)
+        {
+            if (m is not null) list[count++] = m;
         }
         return list.ToValueList();
     }

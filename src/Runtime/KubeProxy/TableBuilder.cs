@@ -7,12 +7,14 @@ namespace NatDsl.KubeProxy;
 /// <summary>Collects the chains of one table in declaration order and their rules in append order.</summary>
 internal sealed class TableBuilder
 {
-    private readonly List<string> _order = new List<string>();
-    private readonly Dictionary<string, List<Rule>> _rules = new Dictionary<string, List<Rule>>(StringComparer.Ordinal);
+    private readonly List<string> _order;
+    private readonly Dictionary<string, List<Rule>> _rules;
 
-    public TableBuilder(string name)
+    public TableBuilder(string name, int expectedChains = 16)
     {
         Name = name;
+        _order = new List<string>(expectedChains);
+        _rules = new Dictionary<string, List<Rule>>(expectedChains, StringComparer.Ordinal);
     }
 
     public string Name { get; }
@@ -26,7 +28,7 @@ internal sealed class TableBuilder
     {
         if (_rules.ContainsKey(chain)) return;
         _order.Add(chain);
-        _rules[chain] = new List<Rule>();
+        _rules[chain] = new List<Rule>(2);
     }
 
     /// <summary>Appends a rule, declaring the chain if needed.</summary>
@@ -45,8 +47,8 @@ internal sealed class TableBuilder
     /// <summary>The table with its chains in declaration order.</summary>
     public Table Build()
     {
-        var chains = new List<Chain>();
-        foreach (var name in _order) chains.Add(BuildChain(name));
-        return new Table(Name, chains.ToValueList());
+        var chains = new Chain[_order.Count];
+        for (var i = 0; i < chains.Length; i++) chains[i] = BuildChain(_order[i]);
+        return new Table(Name, ValueList<Chain>.Own(chains));
     }
 }

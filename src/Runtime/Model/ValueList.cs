@@ -90,10 +90,31 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         }
     }
 
-    /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+    /// <summary>An enumerator that allocates nothing (foreach over a <see cref="ValueList{T}"/> uses it).</summary>
+    public Enumerator GetEnumerator() => new Enumerator(_items);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    /// <summary>Enumerates the items of a <see cref="ValueList{T}"/> without allocating.</summary>
+    public struct Enumerator
+    {
+        private readonly T[] _items;
+        private int _index;
+
+        internal Enumerator(T[] items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        /// <summary>The current item.</summary>
+        public T Current => _items[_index];
+
+        /// <summary>Moves to the next item.</summary>
+        public bool MoveNext() => ++_index < _items.Length;
+    }
 
     /// <inheritdoc />
     public override string ToString() => "[" + string.Join(", ", _items) + "]";

@@ -160,18 +160,19 @@ public static class SpecValidator
 
         for (var i = 0; i < service.Endpoints.Count; i++)
         {
+            // Paths are built only for errors: a large cluster has hundreds of thousands of endpoint ports.
             var endpoint = service.Endpoints[i];
-            var path = "endpoints[" + Text(i) + "]";
-            if (endpoint.Address.Family != family) Error(path + ".address", FamilyMismatch(endpoint.Address.ToString(), endpoint.Address.Family, family));
-            if (endpoint.Ports.Count == 0) Error(path + ".ports", "at least one port is required");
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            string Path() => "endpoints[" + Text(i) + "]";
+            if (endpoint.Address.Family != family) Error(Path() + ".address", FamilyMismatch(endpoint.Address.ToString(), endpoint.Address.Family, family));
+            if (endpoint.Ports.Count == 0) Error(Path() + ".ports", "at least one port is required");
+            var names = endpoint.Ports.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
             for (var j = 0; j < endpoint.Ports.Count; j++)
             {
                 var ep = endpoint.Ports[j];
-                var portPath = path + ".ports[" + Text(j) + "]";
-                if (!portNames.ContainsKey(ep.Name)) Error(portPath + ".name", (ep.Name.Length == 0 ? "the unnamed port" : "port name " + Quote(ep.Name)) + " matches no service port");
-                if (!names.Add(ep.Name)) Error(portPath + ".name", "duplicate port name " + Quote(ep.Name));
-                if (ep.Port < 1 || ep.Port > 65535) Error(portPath + ".port", Text(ep.Port) + " is outside 1-65535");
+                string PortPath() => Path() + ".ports[" + Text(j) + "]";
+                if (!portNames.ContainsKey(ep.Name)) Error(PortPath() + ".name", (ep.Name.Length == 0 ? "the unnamed port" : "port name " + Quote(ep.Name)) + " matches no service port");
+                if (names is not null && !names.Add(ep.Name)) Error(PortPath() + ".name", "duplicate port name " + Quote(ep.Name));
+                if (ep.Port < 1 || ep.Port > 65535) Error(PortPath() + ".port", Text(ep.Port) + " is outside 1-65535");
             }
         }
 
@@ -188,11 +189,12 @@ public static class SpecValidator
             var path = "spec.ports[" + Text(i) + "]";
             var n = rules.ServicePortName(service.Namespace, service.Name, port.Name);
             var protocol = ProtocolInfo.Name(port.Protocol);
-            var fw = ChainHashing.FirewallChain(n, protocol);
+            var hash = ChainHashing.PortProtoHash(n, protocol);
+            var fw = ChainHashing.FirewallPrefix + hash;
             var chains = new List<string>
             {
-                ChainHashing.ServiceChain(n, protocol), ChainHashing.LocalServiceChain(n, protocol), ChainHashing.ExternalChain(n, protocol),
-                fw, ChainHashing.ExternalLocalChain(n, protocol),
+                ChainHashing.ServicePrefix + hash, ChainHashing.LocalServicePrefix + hash, ChainHashing.ExternalPrefix + hash,
+                fw, ChainHashing.ExternalLocalPrefix + hash,
             };
             foreach (var chain in chains)
             {
@@ -206,7 +208,9 @@ public static class SpecValidator
                 ServiceComments.OtherTrafficDropped(n), ServiceComments.MasqueradeExternal(n), ServiceComments.PodTrafficExternal(n),
                 ServiceComments.MasqueradeLocalExternal(n), ServiceComments.RouteLocalExternal(n),
             };
-            foreach (var endpoint in service.Endpoints)
+            // "n -> host:port" is at most n + 4 + 53 bytes ("[v6]:" and any int port): skip building them when that fits.
+            var endpointCommentsFit = Encoding.UTF8.GetByteCount(n) + 4 + 53 <= KubeChains.MaxCommentBytes;
+            foreach (var endpoint in endpointCommentsFit ? ValueList<EndpointSpec>.Empty : service.Endpoints)
             {
                 foreach (var ep in endpoint.Ports)
                 {

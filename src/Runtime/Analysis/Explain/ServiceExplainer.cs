@@ -82,6 +82,17 @@ public static class ServiceExplainer
             }
         }
 
+        // Chains by name, once: a large cluster's nat table has a hundred thousand chains and
+        // every service port looks up three (Table.FindChain scans them).
+        var natChains = new Dictionary<string, Chain>(StringComparer.Ordinal);
+        if (nat is not null)
+        {
+            foreach (var chain in nat.Chains)
+            {
+                if (!natChains.ContainsKey(chain.Name)) natChains.Add(chain.Name, chain);
+            }
+        }
+
         var services = new List<ServicePortExplanation>();
         foreach (var key in order)
         {
@@ -106,8 +117,8 @@ public static class ServiceExplainer
                 Protocol = ProtocolText(b.Protocol),
                 ServiceChain = b.ServiceChain,
                 Frontends = frontends.ToValueList(),
-                AffinitySeconds = Affinity(nat, b.ServiceChain),
-                ExternalTrafficPolicy = hash.Length > 0 && nat is not null && IsLocalPolicy(nat, hash) ? "Local" : "Cluster",
+                AffinitySeconds = Affinity(natChains, b.ServiceChain),
+                ExternalTrafficPolicy = hash.Length > 0 && nat is not null && IsLocalPolicy(natChains, hash) ? "Local" : "Cluster",
                 HasNoEndpoints = b.NoEndpoints,
             });
         }
@@ -194,10 +205,9 @@ public static class ServiceExplainer
         return new ServiceFrontend(kind, address, port, shares.ToValueList(), masq.Count == 1 ? masq.First() : null, string.Join("; ", notes));
     }
 
-    private static uint? Affinity(Table? nat, string serviceChain)
+    private static uint? Affinity(Dictionary<string, Chain> nat, string serviceChain)
     {
-        var chain = nat?.FindChain(serviceChain);
-        if (chain is null) return null;
+        if (!nat.TryGetValue(serviceChain, out var chain)) return null;
         foreach (var rule in chain.Rules)
         {
             foreach (var match in rule.Matches)
@@ -208,11 +218,10 @@ public static class ServiceExplainer
         return null;
     }
 
-    private static bool IsLocalPolicy(Table nat, string hash)
+    private static bool IsLocalPolicy(Dictionary<string, Chain> nat, string hash)
     {
-        if (nat.FindChain("KUBE-XLB-" + hash) is not null) return true;
-        var ext = nat.FindChain("KUBE-EXT-" + hash);
-        return ext is not null && ext.Rules.Any(r => r.Target is JumpTarget { Chain: var c } && c == "KUBE-SVL-" + hash);
+        if (nat.ContainsKey("KUBE-XLB-" + hash)) return true;
+        return nat.TryGetValue("KUBE-EXT-" + hash, out var ext) && ext.Rules.Any(r => r.Target is JumpTarget { Chain: var c } && c == "KUBE-SVL-" + hash);
     }
 
     private static string ProtocolText(int protocol) => protocol switch

@@ -20,10 +20,9 @@ internal static class MatchEvaluator
                 case Tri.Unknown:
                     return RuleMatch.Unknown(reason);
                 case Tri.Maybe:
-                    var s = (StatisticMatch)match;
-                    var p = Probability.FromStatisticBits(s.ProbabilityBits);
-                    chance *= s.Inverted ? p.Complement : p;
-                    note = "statistic random " + (s.Inverted ? "! " : string.Empty) + "p=" + p.ToPercent(3);
+                    var statistic = StatisticChance.Of((StatisticMatch)match);
+                    chance *= statistic.Chance;
+                    note = statistic.Note;
                     break;
             }
         }

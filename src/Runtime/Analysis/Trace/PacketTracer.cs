@@ -19,7 +19,7 @@ public static class PacketTracer
     {
         options ??= new TraceOptions();
         var context = new TraceContext(rules, options);
-        var start = new TraceState(packet, Probability.One, ValueList<TraceStep>.Empty);
+        var start = new TraceState(packet, Probability.One, null);
         var local = context.IsLocal(packet.Source);
         var finals = new List<TraceOutcome>();
         foreach (var afterNat in RunHook(context, "nat", local ? "OUTPUT" : "PREROUTING", start))
@@ -60,10 +60,17 @@ public static class PacketTracer
         return new TraceResult(packet, finals.ToValueList(), context.Truncated);
     }
 
+    private static string PolicyNote(ChainPolicy policy) => policy switch
+    {
+        ChainPolicy.Accept => "policy ACCEPT",
+        ChainPolicy.Drop => "policy DROP",
+        _ => "policy " + policy.ToString().ToUpperInvariant(),
+    };
+
     private static List<Branch> RunHook(TraceContext context, string tableName, string hook, TraceState state)
     {
         var table = context.Rules.FindTable(tableName);
-        var chain = table?.FindChain(hook);
+        var chain = table is null ? null : context.FindChain(table, hook);
         if (table is null || chain is null) return new List<Branch> { new Branch(state, ChainEnd.Accept) };
         var results = new List<Branch>();
         foreach (var branch in RuleWalker.Walk(context, hook, table, chain, state, 0))
@@ -73,7 +80,7 @@ public static class PacketTracer
                 case ChainEnd.FellOff:
                 case ChainEnd.Return:
                     var policy = chain.Policy ?? ChainPolicy.Accept;
-                    var step = new TraceStep(table.Name, chain.Name, -1, null, "policy " + policy.ToString().ToUpperInvariant());
+                    var step = new TraceStep(table.Name, chain.Name, -1, null, PolicyNote(policy));
                     var next = branch.State.WithStep(step);
                     results.Add(new Branch(next, policy == ChainPolicy.Drop ? ChainEnd.Drop : ChainEnd.Accept));
                     break;

@@ -21,8 +21,21 @@ internal static class RuleWalker
             results.Add(new Branch(state with { Reason = "jump depth over " + context.Options.MaxDepth + " (loop?) at " + chain.Name }, ChainEnd.Undetermined));
             return;
         }
+        var dispatch = context.Index?.DispatchOf(table, chain);
+        var candidates = dispatch?.For(state.Packet) ?? default;
+        var keyed = state.Packet;
         for (var i = start; i < chain.Rules.Count; i++)
         {
+            if (dispatch is not null)
+            {
+                if (!SameKey(keyed, state.Packet))
+                {
+                    keyed = state.Packet;
+                    candidates = dispatch.For(keyed);
+                }
+                i = candidates.Next(i);
+                if (i < 0) break;
+            }
             var rule = chain.Rules[i];
             var match = MatchEvaluator.Evaluate(context, hook, rule, state.Packet);
             if (match.Undetermined is not null)
@@ -60,6 +73,10 @@ internal static class RuleWalker
         results.Add(new Branch(state, ChainEnd.FellOff));
     }
 
+    /// <summary>Whether two packets have the fields the dispatch index files rules under.</summary>
+    private static bool SameKey(Packet a, Packet b) =>
+        ReferenceEquals(a, b) || (a.Destination == b.Destination && a.Protocol == b.Protocol && a.DestinationPort == b.DestinationPort);
+
     private enum Flow
     {
         Continue,
@@ -95,7 +112,7 @@ internal static class RuleWalker
                 }
             case JumpTarget jump:
             {
-                var target = table.FindChain(jump.Chain);
+                var target = context.FindChain(table, jump.Chain);
                 if (target is null)
                 {
                     results.Add(new Branch(state with { Reason = "jump to missing chain " + jump.Chain }, ChainEnd.Undetermined));

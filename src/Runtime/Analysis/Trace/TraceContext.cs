@@ -16,7 +16,14 @@ internal sealed class TraceContext
         Options = options;
         _local = new HashSet<IpAddress>(options.LocalAddresses);
         _hits = new HashSet<string>(options.AffinityHits, System.StringComparer.Ordinal);
+        Index = options.UseIndex ? TraceIndex.For(rules) : null;
     }
+
+    /// <summary>The rule set's lookups; null for a plain linear walk.</summary>
+    public TraceIndex? Index { get; }
+
+    /// <summary>A chain of a table by name.</summary>
+    public Chain? FindChain(Table table, string name) => Index is { } index ? index.FindChain(table, name) : table.FindChain(name);
 
     public RuleSet Rules { get; }
 

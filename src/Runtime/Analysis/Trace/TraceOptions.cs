@@ -24,6 +24,13 @@ public sealed record TraceOptions
     /// <summary>Stop exploring after this many outcomes (protects against pathological rule sets).</summary>
     public int MaxOutcomes { get; init; } = 100000;
 
+    /// <summary>
+    /// Look up the candidate rules of long chains (by destination host, or by protocol and
+    /// destination port) instead of testing every rule, as netfilter does (default true). The
+    /// result is the same either way; false is the plain linear walk, for comparison.
+    /// </summary>
+    public bool UseIndex { get; init; } = true;
+
     /// <summary>Maximum jump depth, as the kernel's loop protection.</summary>
     public int MaxDepth { get; init; } = 64;
 }

@@ -3,7 +3,7 @@ using NatDsl.Model;
 namespace NatDsl.Analysis.Trace;
 
 /// <summary>The packet as one branch sees it: rewritten addresses, mark, probability, path.</summary>
-internal sealed record TraceState(Packet Packet, Probability Probability, ValueList<TraceStep> Path)
+internal sealed record TraceState(Packet Packet, Probability Probability, TracePath? Path)
 {
     public bool Masqueraded { get; init; }
 
@@ -11,7 +11,7 @@ internal sealed record TraceState(Packet Packet, Probability Probability, ValueL
 
     public string Reason { get; init; } = string.Empty;
 
-    public TraceState WithStep(TraceStep step) => this with { Path = Path.Add(step) };
+    public TraceState WithStep(TraceStep step) => this with { Path = new TracePath(step, Path) };
 
     public TraceOutcome ToOutcome(ChainEnd end, TraceContext context) => new TraceOutcome
     {
@@ -21,7 +21,7 @@ internal sealed record TraceState(Packet Packet, Probability Probability, ValueL
         Masqueraded = Masqueraded,
         SnatSource = SnatSource,
         Mark = Packet.Mark,
-        Path = Path,
+        Path = TracePath.ToList(Path),
         Reason = Reason,
         Verdict = end switch
         {

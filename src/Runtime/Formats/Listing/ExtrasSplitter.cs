@@ -30,10 +30,11 @@ internal static class ExtrasSplitter
     public static (ValueList<Match> Matches, Target? Target) Split(string extras, string targetName, Target? fixedTarget, ExtensionContext context)
     {
         var n = extras.Length;
-        var cost = new int[n + 1];
-        var items = new int[n + 1];
-        var step = new Step[n + 1];
-        var candidates = new List<(int End, Match Match)>();
+        // Work arrays reused from rule to rule (every position is written before it is read).
+        var cost = Reuse(ref _cost, n + 1);
+        var items = Reuse(ref _items, n + 1);
+        var step = Reuse(ref _step, n + 1);
+        var candidates = _candidates ??= new List<(int End, Match Match)>();
         for (var i = n; i >= 0; i--)
         {
             cost[i] = int.MaxValue;
@@ -76,6 +77,8 @@ internal static class ExtrasSplitter
             else if (rawStart < 0) rawStart = at;
             at = s.End;
         }
+        Array.Clear(step, 0, n + 1);
+        candidates.Clear();
         return (matches.ToValueList(), target);
 
         void Offer(int pos, int c, int count, Step s)
@@ -87,6 +90,24 @@ internal static class ExtrasSplitter
                 step[pos] = s;
             }
         }
+    }
+
+    [ThreadStatic]
+    private static int[]? _cost;
+
+    [ThreadStatic]
+    private static int[]? _items;
+
+    [ThreadStatic]
+    private static Step[]? _step;
+
+    [ThreadStatic]
+    private static List<(int End, Match Match)>? _candidates;
+
+    private static T[] Reuse<T>(ref T[]? array, int length)
+    {
+        if (array is null || array.Length < length) array = new T[Math.Max(length, 256)];
+        return array;
     }
 
     /// <summary>The target read from the text starting at <paramref name="at"/> (a space, or the end), with its cost.</summary>

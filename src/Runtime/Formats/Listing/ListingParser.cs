@@ -39,6 +39,7 @@ public static class ListingParser
         (bool LineNumbers, bool Verbose, bool Exact)? layout = null;
         var detectedFamily = family;
         var evidence = FormSet.All;
+        var pool = new Save.TokenPool();
 
         var i = 0;
         while (i < lines.Count)
@@ -50,6 +51,7 @@ public static class ListingParser
             }
             var header = ChainHeaderLine.Parse(source, lines[i], i + 1);
             var headerIndex = i;
+            // A set, not a scan of the chains so far: a large listing has a hundred thousand chains.
             if (!listed.Add(header.Name)) throw new DumpParseException(source, i + 1, 7, lines[i], "chain \"" + header.Name + "\" is listed twice");
             i++;
             if (i >= lines.Count) throw new DumpParseException(source, i, lines[i - 1].Length + 1, lines[i - 1], "truncated listing: the chain header is not followed by a column header");
@@ -62,7 +64,7 @@ public static class ListingParser
             var rules = new List<RuleLineFields>();
             while (i < lines.Count && lines[i].TrimEnd(' ').Length > 0 && !IsHeader(lines[i]))
             {
-                var fields = RuleLineReader.Read(source, lines[i], i + 1, columns.LineNumbers, columns.Verbose, columns.Exact);
+                var fields = RuleLineReader.Read(source, lines[i], i + 1, columns.LineNumbers, columns.Verbose, columns.Exact, pool);
                 if (detectedFamily is null) detectedFamily = fields.Family;
                 else if (fields.Family != detectedFamily) throw new DumpParseException(source, i + 1, fields.SourceColumn, lines[i], "address of another family than the rest of the listing (" + (detectedFamily == IpFamily.V6 ? "IPv6" : "IPv4") + ")");
                 if (fields.BlankOption && fields.Family != IpFamily.V6) throw new DumpParseException(source, i + 1, fields.OptionColumn, lines[i], "blank option column in an IPv4 listing");

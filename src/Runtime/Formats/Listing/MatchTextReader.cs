@@ -19,14 +19,28 @@ internal static class MatchTextReader
     };
 
     /// <summary>
+    /// For each reader, texts one of which its reading must start with (the literal it tests
+    /// first): readers are tried only where they could succeed, since every word of every rule
+    /// is a place where an extension might start.
+    /// </summary>
+    private static readonly string[][] Starts =
+    {
+        new[] { "tcp" }, new[] { "udp" }, new[] { "sctp" }, new[] { "multiport " }, new[] { "mark match" }, new[] { "statistic mode " },
+        new[] { "ADDRTYPE match" }, new[] { "recent:", "! recent:" }, new[] { "ct", "! ct" }, new[] { "state ", "! state " },
+        new[] { "PHYSDEV match" }, new[] { "match-set ", "! match-set " }, new[] { "nfacct-name  " }, new[] { "icmp", "ipv6-icmp" },
+    };
+
+    /// <summary>
     /// Adds every reading of a known match whose text starts at <paramref name="start"/> and ends at
     /// the end of <paramref name="text"/> or before a space.
     /// </summary>
     public static void Candidates(string text, int start, ExtensionContext context, List<(int End, Match Match)> into)
     {
         Comments(text, start, into);
-        foreach (var reader in Readers)
+        for (var r = 0; r < Readers.Length; r++)
         {
+            if (!StartsWithOne(text, start, Starts[r])) continue;
+            var reader = Readers[r];
             var cursor = new TextCursor(text, start, text.Length);
             Match? match;
             try
@@ -43,6 +57,15 @@ internal static class MatchTextReader
             if (written.Length != length || string.CompareOrdinal(written, 0, text, start, length) != 0) continue;
             into.Add((cursor.Position, match));
         }
+    }
+
+    private static bool StartsWithOne(string text, int start, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (start + prefix.Length <= text.Length && string.CompareOrdinal(text, start, prefix, 0, prefix.Length) == 0) return true;
+        }
+        return false;
     }
 
     /// <summary>

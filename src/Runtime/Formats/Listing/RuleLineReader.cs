@@ -12,20 +12,22 @@ namespace NatDsl.Formats.Listing;
 internal sealed class RuleLineReader
 {
     private readonly string _source;
+    private readonly Save.TokenPool _pool;
     private readonly string _line;
     private readonly int _lineNumber;
     private int _pos;
 
-    private RuleLineReader(string source, string line, int lineNumber)
+    private RuleLineReader(string source, string line, int lineNumber, Save.TokenPool pool)
     {
         _source = source;
+        _pool = pool;
         _line = line;
         _lineNumber = lineNumber;
     }
 
     /// <summary>Reads one rule line of a listing in the given layout.</summary>
-    public static RuleLineFields Read(string source, string line, int lineNumber, bool lineNumbers, bool verbose, bool exact) =>
-        new RuleLineReader(source, line, lineNumber).Read(lineNumbers, verbose, exact);
+    public static RuleLineFields Read(string source, string line, int lineNumber, bool lineNumbers, bool verbose, bool exact, Save.TokenPool pool) =>
+        new RuleLineReader(source, line, lineNumber, pool).Read(lineNumbers, verbose, exact);
 
     private RuleLineFields Read(bool lineNumbers, bool verbose, bool exact)
     {
@@ -90,7 +92,7 @@ internal sealed class RuleLineReader
         var token = Token("protocol");
         string protocolText;
         int optionStart;
-        if (token.Length > 2 && IsOption(token.Substring(token.Length - 2)) && ProtocolNames.TryParse(token.Substring(0, token.Length - 2), out _))
+        if (token.Length > 2 && IsOption(token, token.Length - 2) && ProtocolNames.TryParse(token.Substring(0, token.Length - 2), out _))
         {
             // ≤ 1.8.8 printed "%-5s" with no separator: a long name runs into the option column.
             protocolText = token.Substring(0, token.Length - 2);
@@ -104,7 +106,7 @@ internal sealed class RuleLineReader
             {
                 optionStart = start + 5;
             }
-            else if (_pos + 3 <= _line.Length && _line[_pos] == ' ' && IsOption(_line.Substring(_pos + 1, 2)))
+            else if (_pos + 3 <= _line.Length && _line[_pos] == ' ' && IsOption(_line, _pos + 1))
             {
                 optionStart = _pos + 1;
                 fields.Evidence &= FormSet.Separated;
@@ -126,17 +128,27 @@ internal sealed class RuleLineReader
         }
         fields.OptionColumn = _pos + 1;
         if (_pos + 3 > _line.Length) throw Error(_pos, "truncated rule line: expected the option column");
-        var option = _line.Substring(_pos, 2);
-        switch (option)
+        var o1 = _line[_pos];
+        var o2 = _line[_pos + 1];
+        if (o1 == '-' && o2 == '-')
         {
-            case "--": break;
-            case "-f": fields.Fragment = new Negatable<bool>(true); break;
-            case "!f": fields.Fragment = new Negatable<bool>(true, Inverted: true); break;
-            case "  ":
-                fields.BlankOption = true;
-                fields.Evidence = Narrow(fields.Evidence, FormSet.GluedNames);
-                break;
-            default: throw Error(_pos, "bad option column \"" + option + "\"");
+        }
+        else if (o1 == '-' && o2 == 'f')
+        {
+            fields.Fragment = new Negatable<bool>(true);
+        }
+        else if (o1 == '!' && o2 == 'f')
+        {
+            fields.Fragment = new Negatable<bool>(true, Inverted: true);
+        }
+        else if (o1 == ' ' && o2 == ' ')
+        {
+            fields.BlankOption = true;
+            fields.Evidence = Narrow(fields.Evidence, FormSet.GluedNames);
+        }
+        else
+        {
+            throw Error(_pos, "bad option column \"" + _line.Substring(_pos, 2) + "\"");
         }
         _pos += 2;
         Space("option column");
@@ -144,7 +156,13 @@ internal sealed class RuleLineReader
 
     private static FormSet Narrow(FormSet current, FormSet evidence) => (current & evidence) == FormSet.None ? current : current & evidence;
 
-    private static bool IsOption(string text) => text == "--" || text == "-f" || text == "!f";
+    /// <summary>Whether the two characters at <paramref name="at"/> are an option column: <c>--</c>, <c>-f</c> or <c>!f</c>.</summary>
+    private static bool IsOption(string text, int at)
+    {
+        var a = text[at];
+        var b = text[at + 1];
+        return (a == '-' && (b == '-' || b == 'f')) || (a == '!' && b == 'f');
+    }
 
     private Negatable<string>? Interface(string what)
     {
@@ -169,15 +187,17 @@ internal sealed class RuleLineReader
 
     private void ReadRest(RuleLineFields fields)
     {
-        var rest = _pos < _line.Length ? _line.Substring(_pos) : string.Empty;
+        // One substring: the extras without trailing spaces, after "[goto] " when present.
         var restStart = _pos;
-        if (rest.StartsWith("[goto]", StringComparison.Ordinal) && (rest.Length == 6 || rest[6] == ' '))
+        var end = _line.Length;
+        while (end > restStart && _line[end - 1] == ' ') end--;
+        if (end - restStart >= 6 && string.CompareOrdinal(_line, restStart, "[goto]", 0, 6) == 0 && (_line.Length == restStart + 6 || _line[restStart + 6] == ' '))
         {
             fields.Goto = true;
-            rest = rest.Length > 7 ? rest.Substring(7) : string.Empty;
             restStart += 7;
+            if (end < restStart) end = restStart;
         }
-        rest = rest.TrimEnd(' ');
+        var rest = restStart < end ? _line.Substring(restStart, end - restStart) : string.Empty;
         if (rest.Length > 0 && rest[0] != ' ') throw Error(restStart, "expected a space before the rule's extensions");
         fields.Extras = rest;
     }
@@ -196,7 +216,7 @@ internal sealed class RuleLineReader
         var start = _pos;
         while (_pos < _line.Length && _line[_pos] != ' ') _pos++;
         if (_pos == start) throw Error(start, _pos >= _line.Length ? "truncated rule line: expected the " + what : "expected the " + what);
-        return _line.Substring(start, _pos - start);
+        return _pool.Intern(_line, start, _pos - start);
     }
 
     private void Padding(int fieldStart, int width, string what, bool allowEnd = false)

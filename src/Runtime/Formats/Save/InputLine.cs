@@ -1,28 +1,52 @@
 namespace NatDsl.Formats.Save;
 
-/// <summary>One line of input being parsed: where it comes from and its text, for located errors.</summary>
+/// <summary>
+/// One line of input: where it came from and its text. The text is a range of the whole
+/// input; the line's own string is made only when something asks for <see cref="Text"/>
+/// (errors, rare line kinds), not for every rule line of a large dump.
+/// </summary>
 internal sealed class InputLine
 {
+    private string? _text;
+
     public InputLine(string source, int number, string text)
+        : this(source, number, text, 0, text.Length)
+    {
+        _text = text;
+    }
+
+    public InputLine(string source, int number, string buffer, int start, int length)
     {
         Source = source;
         Number = number;
-        Text = text;
+        Buffer = buffer;
+        Start = start;
+        Length = length;
     }
 
-    /// <summary>The file name or pseudo-name.</summary>
     public string Source { get; }
 
-    /// <summary>1-based line number.</summary>
     public int Number { get; }
 
-    /// <summary>The line without its line end.</summary>
-    public string Text { get; }
+    /// <summary>The string holding the line (the whole input, or the line itself).</summary>
+    public string Buffer { get; }
 
-    /// <summary>An exception for a problem at a 0-based character index of this line.</summary>
+    /// <summary>Where the line starts in <see cref="Buffer"/>.</summary>
+    public int Start { get; }
+
+    /// <summary>The line's length without its line ending.</summary>
+    public int Length { get; }
+
+    /// <summary>The character at <paramref name="index"/> of the line.</summary>
+    public char this[int index] => Buffer[Start + index];
+
+    public string Text => _text ??= Start == 0 && Length == Buffer.Length ? Buffer : Buffer.Substring(Start, Length);
+
+    /// <summary>Whether the line is exactly <paramref name="value"/>.</summary>
+    public bool Is(string value) => Length == value.Length && string.CompareOrdinal(Buffer, Start, value, 0, Length) == 0;
+
     public DumpParseException Error(int index, string problem) =>
         new DumpParseException(Source, Number, index + 1, Text, problem);
 
-    /// <summary>An exception for a problem at a token.</summary>
     public DumpParseException Error(RuleToken token, string problem) => Error(token.Start, problem);
 }

@@ -166,7 +166,7 @@ internal static class MatchWriter
     {
         if (ports is null || PortText.IsFull(ports.Value)) return;
         Not(sb, ports.Inverted);
-        sb.Append(' ').Append(option).Append(' ').Append(ports.Value.ToString());
+        sb.Append(' ').Append(option).Append(' ').AppendPorts(ports.Value);
     }
 
     private static void TcpFlagNames(StringBuilder sb, TcpFlags flags)

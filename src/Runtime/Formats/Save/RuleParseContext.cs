@@ -13,6 +13,15 @@ internal sealed class RuleParseContext
 
     public FamilyState Family { get; }
 
+    /// <summary>The extensions loaded by the rule being parsed (see <c>RuleSpecParser</c>).</summary>
+    public List<ExtensionParser> Extensions { get; } = new List<ExtensionParser>(4);
+
+    /// <summary>The matches of the rule being parsed: parsers, or finished raw matches.</summary>
+    public List<object> Matches { get; } = new List<object>(4);
+
+    /// <summary>The shared strings of the file being read.</summary>
+    public TokenPool Pool { get; } = new TokenPool();
+
     public InputLine Line { get; private set; } = new InputLine(string.Empty, 0, string.Empty);
 
     public List<RuleToken> Tokens { get; } = new List<RuleToken>();

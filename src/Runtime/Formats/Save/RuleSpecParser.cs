@@ -16,8 +16,11 @@ internal static class RuleSpecParser
     public static ParsedRule Parse(RuleParseContext context, string chain, bool allowCounters, Counters? prefixCounters)
     {
         var line = context.Line;
-        var extensions = new List<ExtensionParser>(4);
-        var matches = new List<object>(4); // MatchParser or a finished Match (raw)
+        // Reused from rule to rule (a rule is parsed completely before the next one starts).
+        var extensions = context.Extensions;
+        var matches = context.Matches; // MatchParser or a finished Match (raw)
+        extensions.Clear();
+        matches.Clear();
         TargetParser? targetParser = null;
         Target? target = null;
         RuleToken? jumpToken = null;
@@ -57,7 +60,7 @@ internal static class RuleSpecParser
             if (text[1] == '-')
             {
                 var eq = text.IndexOf('=');
-                name = eq < 0 ? text.Substring(2) : text.Substring(2, eq - 2);
+                name = context.Pool.Intern(text, 2, (eq < 0 ? text.Length : eq) - 2);
                 if (eq >= 0) inline = new RuleToken(text.Substring(eq + 1), token.Start + eq + 1, token.End, false);
                 generic = OptionResolver.ResolveLong(ref name, extensions, line, token, out owner, out specIndex);
                 if (generic == GenericOption.None && owner is null && !protocolUsed && context.Protocol is int p && p != 0)

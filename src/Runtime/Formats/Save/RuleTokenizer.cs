@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace NatDsl.Formats.Save;
 
@@ -13,51 +12,52 @@ namespace NatDsl.Formats.Save;
 internal static class RuleTokenizer
 {
     [System.ThreadStatic]
-    private static StringBuilder? _buffer;
+    private static char[]? _buffer;
 
     /// <summary>Appends the arguments of <paramref name="line"/> from index <paramref name="start"/> to <paramref name="into"/>.</summary>
-    public static void Tokenize(InputLine line, int start, List<RuleToken> into)
+    public static void Tokenize(InputLine line, int start, List<RuleToken> into, TokenPool pool)
     {
-        var text = line.Text;
-        var n = text.Length;
+        var text = line.Buffer;
+        var offset = line.Start;
+        var n = line.Length;
         var i = start;
         while (i < n)
         {
-            var c = text[i];
+            var c = text[offset + i];
             if (c == ' ' || c == '\t' || c == '\n')
             {
                 i++;
                 continue;
             }
 
-            // Fast path: an argument without quotes is a plain substring.
+            // Fast path: an argument without quotes is a plain (shared) substring.
             var tokenStart = i;
             while (i < n)
             {
-                c = text[i];
+                c = text[offset + i];
                 if (c == ' ' || c == '\t' || c == '\n' || c == '"') break;
                 i++;
             }
-            if (i >= n || text[i] != '"')
+            if (i >= n || text[offset + i] != '"')
             {
-                into.Add(new RuleToken(text.Substring(tokenStart, i - tokenStart), tokenStart, i, quoted: false));
+                into.Add(new RuleToken(pool.Intern(text, offset + tokenStart, i - tokenStart), tokenStart, i, quoted: false));
                 continue;
             }
 
             // Slow path: the argument has a quoted part.
-            var sb = _buffer ??= new StringBuilder();
-            sb.Clear();
-            sb.Append(text, tokenStart, i - tokenStart);
+            var buffer = _buffer ??= new char[256];
+            var length = 0;
+            for (var k = tokenStart; k < i; k++) Put(ref buffer, ref length, text[offset + k]);
             var quoteStart = i;
             i++; // opening quote
             var closed = false;
             while (i < n)
             {
-                c = text[i];
+                c = text[offset + i];
                 if (c == '\\')
                 {
                     if (i + 1 >= n) break;
-                    sb.Append(text[i + 1]);
+                    Put(ref buffer, ref length, text[offset + i + 1]);
                     i += 2;
                     continue;
                 }
@@ -67,11 +67,18 @@ internal static class RuleTokenizer
                     i++;
                     break;
                 }
-                sb.Append(c);
+                Put(ref buffer, ref length, c);
                 i++;
             }
+            _buffer = buffer;
             if (!closed) throw line.Error(quoteStart, "unterminated double quote");
-            into.Add(new RuleToken(sb.ToString(), tokenStart, i, quoted: true));
+            into.Add(new RuleToken(pool.Intern(buffer, length), tokenStart, i, quoted: true));
         }
+    }
+
+    private static void Put(ref char[] buffer, ref int length, char c)
+    {
+        if (length == buffer.Length) System.Array.Resize(ref buffer, buffer.Length * 2);
+        buffer[length++] = c;
     }
 }

@@ -49,10 +49,11 @@ internal static class RuleWriter
     /// <summary><c>addr</c> plus <c>/len</c> or <c>/mask</c>, nothing for a host (conntrack's form).</summary>
     public static void AppendHost(StringBuilder sb, IpNetwork network)
     {
-        sb.Append(network.Address.ToString());
+        sb.AppendAddress(network.Address);
         if (network.IsHost) return;
         var prefix = network.PrefixLength;
-        sb.Append('/').Append(prefix >= 0 ? prefix.ToString(CultureInfo.InvariantCulture) : network.Mask.ToString());
+        if (prefix >= 0) sb.Append('/').AppendNumber(prefix);
+        else sb.Append('/').AppendAddress(network.Mask);
     }
 
     public static string Hex(uint value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
@@ -70,7 +71,7 @@ internal static class RuleWriter
         if (address is null) return;
         if (!address.Inverted && address.Value.IsAny) return;
         if (address.Inverted) sb.Append(" !");
-        sb.Append(' ').Append(flag).Append(' ').Append(address.Value.ToString());
+        sb.Append(' ').Append(flag).Append(' ').AppendNetwork(address.Value);
     }
 
     private static void AppendInterface(StringBuilder sb, string flag, Negatable<string>? name, RuleWriteOptions options)

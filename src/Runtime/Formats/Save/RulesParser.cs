@@ -52,7 +52,7 @@ public static class RulesParser
             try
             {
                 context.Reset(line);
-                RuleTokenizer.Tokenize(line, 0, context.Tokens);
+                RuleTokenizer.Tokenize(line, 0, context.Tokens, context.Pool);
                 counters |= HasCounters(context);
                 RestoreCommands.Execute(table, context, null, null);
             }

@@ -71,24 +71,22 @@ internal static class TargetWriter
 
     private static void Range(StringBuilder sb, string option, NatRange? range)
     {
-        if (range is null) return;
-        var text = new StringBuilder();
+        if (range is null || (range.MinAddress is null && range.Ports is null)) return;
+        sb.Append(option);
         var brackets = range.Ports.HasValue && range.MinAddress is { Family: IpFamily.V6 };
         if (range.MinAddress is { } min)
         {
-            if (brackets) text.Append('[');
-            text.Append(min.ToString());
-            if (range.MaxAddress is { } max && max != min) text.Append('-').Append(max.ToString());
-            if (brackets) text.Append(']');
+            if (brackets) sb.Append('[');
+            sb.AppendAddress(min);
+            if (range.MaxAddress is { } max && max != min) sb.Append('-').AppendAddress(max);
+            if (brackets) sb.Append(']');
         }
         if (range.Ports is { } ports)
         {
-            text.Append(':').Append(ports.First.ToString(CultureInfo.InvariantCulture));
-            if (ports.Last != ports.First) text.Append('-').Append(ports.Last.ToString(CultureInfo.InvariantCulture));
-            if (range.BasePort is { } basePort) text.Append('/').Append(basePort.ToString(CultureInfo.InvariantCulture));
+            sb.Append(':').AppendNumber(ports.First);
+            if (ports.Last != ports.First) sb.Append('-').AppendNumber(ports.Last);
+            if (range.BasePort is { } basePort) sb.Append('/').AppendNumber(basePort);
         }
-        if (text.Length == 0) return;
-        sb.Append(option).Append(text);
     }
 
     private static void ToPorts(StringBuilder sb, PortRange? ports)

@@ -11,10 +11,12 @@ namespace NatDsl.Formats.Save;
 internal abstract class TextLines
 {
     /// <summary>The next line without its line end; false at the end of the input.</summary>
-    /// <param name="content">The line.</param>
+    /// <param name="buffer">The string holding the line: the whole input when read from a string (no copy per line).</param>
+    /// <param name="start">Where the line starts in <paramref name="buffer"/>.</param>
+    /// <param name="length">The line's length without its line end.</param>
     /// <param name="newline">Whether a <c>\n</c> ended it (false only for a last line without one).</param>
     /// <param name="carriageReturn">Whether a <c>\r</c> stood before that <c>\n</c>.</param>
-    public abstract bool Next(out string content, out bool newline, out bool carriageReturn);
+    public abstract bool Next(out string buffer, out int start, out int length, out bool newline, out bool carriageReturn);
 
     /// <summary>Lines of a string.</summary>
     public static TextLines Of(string text) => new StringLines(text);
@@ -29,11 +31,13 @@ internal abstract class TextLines
 
         public StringLines(string text) => _text = text;
 
-        public override bool Next(out string content, out bool newline, out bool carriageReturn)
+        public override bool Next(out string buffer, out int start, out int length, out bool newline, out bool carriageReturn)
         {
+            buffer = _text;
+            start = _position;
             if (_position >= _text.Length)
             {
-                content = string.Empty;
+                length = 0;
                 newline = carriageReturn = false;
                 return false;
             }
@@ -43,7 +47,7 @@ internal abstract class TextLines
             var contentEnd = end;
             if (contentEnd > _position && _text[contentEnd - 1] == '\r') contentEnd--;
             carriageReturn = newline && contentEnd < end;
-            content = _text.Substring(_position, contentEnd - _position);
+            length = contentEnd - _position;
             _position = newline ? at + 1 : _text.Length;
             return true;
         }
@@ -60,8 +64,9 @@ internal abstract class TextLines
 
         public ReaderLines(TextReader reader) => _reader = reader ?? throw new ArgumentNullException(nameof(reader));
 
-        public override bool Next(out string content, out bool newline, out bool carriageReturn)
+        public override bool Next(out string buffer, out int start, out int length, out bool newline, out bool carriageReturn)
         {
+            start = 0;
             _line.Length = 0;
             while (true)
             {
@@ -72,10 +77,12 @@ internal abstract class TextLines
                         newline = carriageReturn = false;
                         if (_line.Length == 0)
                         {
-                            content = string.Empty;
+                            buffer = string.Empty;
+                            length = 0;
                             return false;
                         }
-                        content = Take(false, out carriageReturn);
+                        buffer = Take(false, out carriageReturn);
+                        length = buffer.Length;
                         return true;
                     }
                 }
@@ -89,7 +96,8 @@ internal abstract class TextLines
                 _line.Append(_buffer, _start, at - _start);
                 _start = at + 1;
                 newline = true;
-                content = Take(true, out carriageReturn);
+                buffer = Take(true, out carriageReturn);
+                length = buffer.Length;
                 return true;
             }
         }

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace NatDsl.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/NatDsl.Benchmarks -- --quick</c>: runs the NatDsl
+/// operations on the S and M workloads under BenchmarkDotNet (in process), the peers (real
+/// iptables-legacy-restore --test in a namespace, Perl's IPTables::Parse), peak memory per
+/// operation (child processes) and delta-vs-full restore times, and prints one table.
+/// Options: <c>--quick</c> (few iterations), <c>--sizes S</c> / <c>--sizes S,M</c>,
+/// <c>--no-peers</c>, <c>--no-peak</c>, <c>--no-delta</c>; <c>--repeat OP SIZE N</c> runs operation
+/// number OP (0-based, in the table's order) N times alone, for a profiler; <c>--alloc OP SIZE</c>
+/// prints where operation OP allocates (sampled GC allocation events by type).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 3 && args[0] == "--peak") return PeakMemory.RunChild(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+        if (args.Length == 4 && args[0] == "--repeat") return Repeat(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+
+        if (args.Length == 3 && args[0] == "--alloc")
+        {
+            var inp = BenchmarkInputs.For(args[2]);
+            var name = Operations.Names[int.Parse(args[1])];
+            Operations.Prepare(name, inp);
+            using var sampler = new AllocSampler();
+            sampler.On = true;
+            Operations.Run(name, inp);
+            sampler.On = false;
+            sampler.Print();
+            return 0;
+        }
+        var quick = args.Contains("--quick");
+        var sizes = new[] { "S", "M" };
+        var i = Array.IndexOf(args, "--sizes");
+        if (i >= 0 && i + 1 < args.Length) sizes = args[i + 1].Split(',');
+        ScaleBenchmarks.Sizes = sizes;
+        var repetitions = quick ? 3 : 10;
+
+        var folder = Path.Combine(Path.GetTempPath(), "natdsl-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var job = Job.Default
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true))
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(quick ? 2 : 3)
+                .WithIterationCount(repetitions)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1);
+            var config = ManualConfig.CreateEmpty()
+                .AddJob(job)
+                .AddLogger(ConsoleLogger.Default)
+                .AddColumnProvider(DefaultColumnProviders.Instance)
+                .WithArtifactsPath(Path.Combine(folder, "artifacts"))
+                .WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);
+            var summary = BenchmarkRunner.Run<ScaleBenchmarks>(config);
+
+            var report = new Report(summary, sizes, warmup: quick ? 2 : 3);
+            foreach (var size in sizes)
+            {
+                report.Bytes[size] = BenchmarkInputs.WriteFiles(size, folder);
+                report.Shapes[size] = Report.Describe(size);
+                BenchmarkInputs.Release();
+            }
+
+            if (!args.Contains("--no-peers")) MeasurePeers(report, sizes, folder, quick);
+            if (!args.Contains("--no-peak"))
+            {
+                foreach (var size in sizes)
+                {
+                    for (var op = 0; op < Operations.Names.Length; op++)
+                    {
+                        Console.WriteLine("peak memory: " + Operations.Names[op] + " " + size);
+                        var result = PeakMemory.Measure(op, size, out var problem);
+                        if (result is { } r) report.Peaks[Operations.Names[op] + "/" + size] = r;
+                        else report.Notes.Add("peak memory of " + Operations.Names[op] + " " + size + " not measured: " + problem);
+                    }
+                }
+            }
+            if (!args.Contains("--no-delta"))
+            {
+                var why = Peers.IptablesUnavailable();
+                if (why is null) report.Deltas = DeltaTiming.Measure(folder, quick ? 2 : 5);
+                else report.Notes.Add("delta restore timing skipped: " + why);
+            }
+            report.Print(Console.Out);
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary><c>--repeat OP SIZE N</c>: runs one operation N times and prints each CPU and wall time (for profilers).</summary>
+    private static int Repeat(int operation, string size, int times)
+    {
+        var name = Operations.Names[operation];
+        var input = BenchmarkInputs.For(size);
+        Operations.Prepare(name, input);
+        for (var n = 0; n < times; n++)
+        {
+            var cpu = CpuClock.Now();
+            var pause = GC.GetTotalPauseDuration();
+            var gen2 = GC.CollectionCount(2);
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            Operations.Run(name, input);
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: CPU {2:F3} s, wall {3:F3} s, GC pauses {4:F3} s ({5} gen2)", name, size, CpuClock.Now() - cpu, wall.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.CollectionCount(2) - gen2));
+        }
+        return 0;
+    }
+
+    private static void MeasurePeers(Report report, string[] sizes, string folder, bool quick)
+    {
+        var iptables = Peers.IptablesUnavailable();
+        if (iptables is not null)
+        {
+            report.Notes.Add("iptables-legacy-restore --test skipped: " + iptables);
+        }
+        else
+        {
+            using var ns = new NetworkNamespace("test");
+            foreach (var size in sizes)
+            {
+                var wall = new Samples();
+                var cpu = new Samples();
+                for (var r = 0; r < (quick ? 2 : 5); r++)
+                {
+                    Console.WriteLine("iptables-legacy-restore --test " + size + " #" + (r + 1).ToString(CultureInfo.InvariantCulture));
+                    var (w, c) = Peers.RestoreTest(ns, BenchmarkInputs.SavePath(size, folder));
+                    wall.Add(w);
+                    cpu.Add(c);
+                }
+                report.Peers["iptables-legacy-restore --test/" + size] = (wall, cpu, string.Empty);
+            }
+        }
+
+        var perl = Peers.PerlUnavailable();
+        if (perl is not null)
+        {
+            report.Notes.Add("IPTables::Parse skipped: " + perl);
+            return;
+        }
+        foreach (var size in sizes)
+        {
+            var wall = new Samples();
+            var cpu = new Samples();
+            var counts = string.Empty;
+            for (var r = 0; r < (quick || size == "M" ? 1 : 3); r++)
+            {
+                Console.WriteLine("IPTables::Parse " + size + " #" + (r + 1).ToString(CultureInfo.InvariantCulture));
+                var (w, c, n) = Peers.PerlParse(BenchmarkInputs.ListingPath(size, folder), "nat");
+                wall.Add(w);
+                cpu.Add(c);
+                counts = n;
+            }
+            report.Peers["IPTables::Parse (Perl)/" + size] = (wall, cpu, counts);
+        }
+    }
+}

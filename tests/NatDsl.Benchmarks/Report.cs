@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Reports;
+
+namespace NatDsl.Benchmarks;
+
+/// <summary>Collects every measurement of the run and prints the one table, with the targets.</summary>
+public sealed class Report
+{
+    private readonly Summary _summary;
+    private readonly string[] _sizes;
+
+    private readonly int _warmup;
+
+    public Report(Summary summary, string[] sizes, int warmup)
+    {
+        _summary = summary;
+        _sizes = sizes;
+        _warmup = warmup;
+    }
+
+    public Dictionary<string, (long Save, long Listing)> Bytes { get; } = new Dictionary<string, (long, long)>();
+
+    public Dictionary<string, (Samples Wall, Samples Cpu, string Info)> Peers { get; } = new Dictionary<string, (Samples, Samples, string)>();
+
+    public Dictionary<string, PeakMemory.Result> Peaks { get; } = new Dictionary<string, PeakMemory.Result>();
+
+    public List<DeltaTiming.Result>? Deltas { get; set; }
+
+    public Dictionary<string, string> Shapes { get; } = new Dictionary<string, string>();
+
+    public List<string> Notes { get; } = new List<string>();
+
+    private (double WallMin, double WallMedian, double CpuMin, double CpuMedian)? Times(string operation, string size)
+    {
+        var report = _summary.Reports.FirstOrDefault(r =>
+            r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'') == operation &&
+            string.Equals(r.BenchmarkCase.Parameters["Size"]?.ToString(), size, StringComparison.Ordinal));
+        var stats = report?.ResultStatistics;
+        var cpu = CpuSamples.Of(operation, size)?.Skip(_warmup);
+        if (stats is null || cpu is null || cpu.Count == 0) return null;
+        return (stats.Min / 1e9, stats.Median / 1e9, cpu.Min, cpu.Median);
+    }
+
+    public void Print(TextWriter w)
+    {
+        var rows = new List<string[]>();
+        rows.Add(new[] { "operation", "size", "wall min", "wall median", "CPU min", "CPU median", "rate (CPU median)", "peak Δ / allocated", "× floor", "vs peer (CPU)", "M/S (CPU)" });
+        foreach (var op in Operations.Names)
+        {
+            foreach (var size in _sizes)
+            {
+                var t = Times(op, size);
+                if (t is null)
+                {
+                    rows.Add(new[] { op, size, "failed", "", "", "", "", "", "", "", "" });
+                    continue;
+                }
+                var (wmin, wmed, cmin, cmed) = t.Value;
+                rows.Add(new[]
+                {
+                    op, size, Seconds(wmin), Seconds(wmed), Seconds(cmin), Seconds(cmed), Rate(op, size, cmed), Peak(op, size),
+                    FloorRatio(op, size, cmed), PeerRatio(op, size, cmed), size == "M" ? Growth(op) : string.Empty,
+                });
+            }
+        }
+        foreach (var peer in Peers.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var parts = peer.Key.Split('/');
+            var (wall, cpu, info) = peer.Value;
+            var rate = parts[0].StartsWith("iptables", StringComparison.Ordinal)
+                ? MegabytesPerSecond(Bytes[parts[1]].Save, cpu.Median)
+                : MegabytesPerSecond(Bytes[parts[1]].Listing, cpu.Median);
+            rows.Add(new[] { "peer: " + parts[0], parts[1], Seconds(wall.Min), Seconds(wall.Median), Seconds(cpu.Min), Seconds(cpu.Median), rate, info, string.Empty, string.Empty, string.Empty });
+        }
+
+        w.WriteLine();
+        w.WriteLine("NatDsl at cluster scale — " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + " cores, load average " + LoadAverage() + " at the end of the run");
+        w.WriteLine("Times in seconds; CPU = this process's user+system time (all threads), the fairest measure on a shared machine; wall = BenchmarkDotNet's measurement.");
+        foreach (var size in _sizes)
+        {
+            if (Bytes.TryGetValue(size, out var b)) w.WriteLine("  " + size + ": save text " + Megabytes(b.Save) + ", nat listing " + Megabytes(b.Listing) + ", " + (Shapes.TryGetValue(size, out var shape) ? shape : string.Empty));
+        }
+        w.WriteLine();
+        Table(w, rows);
+        if (Deltas is not null)
+        {
+            w.WriteLine();
+            w.WriteLine("Delta restore vs full restore (2,000 services; one endpoint moved, one service added, one removed; each sample starts from the old rules):");
+            var d = new List<string[]> { new[] { "backend", "delta lines", "delta wall (min/med)", "delta CPU (min/med)", "full lines", "full wall (min/med)", "full CPU (min/med)", "gain wall", "gain CPU" } };
+            foreach (var r in Deltas)
+            {
+                d.Add(new[]
+                {
+                    "iptables-" + r.Backend, r.DeltaLines.ToString(CultureInfo.InvariantCulture), Seconds(r.DeltaWall.Min) + " / " + Seconds(r.DeltaWall.Median),
+                    Seconds(r.DeltaCpu.Min) + " / " + Seconds(r.DeltaCpu.Median), r.FullLines.ToString(CultureInfo.InvariantCulture),
+                    Seconds(r.FullWall.Min) + " / " + Seconds(r.FullWall.Median), Seconds(r.FullCpu.Min) + " / " + Seconds(r.FullCpu.Median),
+                    Ratio(r.FullWall.Median / r.DeltaWall.Median), Ratio(r.FullCpu.Median / r.DeltaCpu.Median),
+                });
+            }
+            Table(w, d);
+        }
+        w.WriteLine();
+        w.WriteLine("Targets (CPU medians):");
+        foreach (var line in Targets()) w.WriteLine("  " + line);
+        foreach (var note in Notes) w.WriteLine("note: " + note);
+    }
+
+    private IEnumerable<string> Targets()
+    {
+        if (!_sizes.Contains("M"))
+        {
+            yield return "(targets are about M; run with M)";
+            yield break;
+        }
+        var compile = Times("spec→restore text", "M");
+        if (compile is { } c) yield return Verdict(c.CpuMedian < 1.0, "M spec→restore text < 1 s: " + Seconds(c.CpuMedian) + " CPU, " + Seconds(c.WallMedian) + " wall");
+        if (Peaks.TryGetValue("spec→restore text/M", out var peak)) yield return Verdict(peak.PeakBytes < (1L << 30), "M spec→restore text peak < 1 GiB: process peak " + Megabytes(peak.PeakBytes) + " (" + Megabytes(peak.ExtraBytes) + " above the inputs)");
+        if (compile is { } c2 && Times("floor (copy save bytes)", "M") is { } f) yield return Verdict(c2.CpuMedian < 5 * f.CpuMedian, "M spec→restore text within 5× the byte-copy floor: " + Ratio(c2.CpuMedian / f.CpuMedian));
+        var parse = Times("parse save", "M");
+        if (parse is { } p)
+        {
+            var rate = Bytes["M"].Save / p.CpuMedian / 1e6;
+            yield return Verdict(rate >= 150, "parse M save ≥ 150 MB/s: " + rate.ToString("F0", CultureInfo.InvariantCulture) + " MB/s");
+            if (Peers.TryGetValue("iptables-legacy-restore --test/M", out var ipt)) yield return Verdict(ipt.Cpu.Median >= 2 * p.CpuMedian, "parse M save ≥ 2× faster than iptables-legacy-restore --test: " + Ratio(ipt.Cpu.Median / p.CpuMedian));
+        }
+        foreach (var size in _sizes)
+        {
+            if (Times("parse listing", size) is { } l && Peers.TryGetValue("IPTables::Parse (Perl)/" + size, out var perl))
+            {
+                yield return Verdict(perl.Cpu.Median >= 20 * l.CpuMedian, "parse " + size + " listing ≥ 20× faster than IPTables::Parse: " + Ratio(perl.Cpu.Median / l.CpuMedian));
+            }
+        }
+        if (Times("diff (1 endpoint)", "M") is { } d) yield return Verdict(d.CpuMedian < 0.5, "diff of two M models < 0.5 s: " + Seconds(d.CpuMedian));
+        if (Times("trace", "M") is { } t)
+        {
+            var rate = BenchmarkInputs.TracePackets / t.CpuMedian;
+            yield return Verdict(rate >= 100000, "trace on M ≥ 100,000 packets/s: " + rate.ToString("N0", CultureInfo.InvariantCulture) + " packets/s");
+        }
+        if (_sizes.Contains("S"))
+        {
+            foreach (var op in Operations.Names)
+            {
+                if (Times(op, "S") is { } s && Times(op, "M") is { } m) yield return Verdict(m.CpuMedian <= 12 * s.CpuMedian, "M ≤ 12× S for " + op + ": " + Ratio(m.CpuMedian / s.CpuMedian));
+            }
+        }
+        if (Deltas is not null)
+        {
+            foreach (var r in Deltas)
+            {
+                var gain = r.FullCpu.Median / r.DeltaCpu.Median;
+                if (r.Backend == "nft") yield return Verdict(gain >= 20, "iptables-nft delta ≥ 20× faster than a full restore: " + Ratio(gain) + " CPU, " + Ratio(r.FullWall.Median / r.DeltaWall.Median) + " wall");
+                else yield return "info  iptables-legacy delta gain: " + Ratio(gain) + " CPU, " + Ratio(r.FullWall.Median / r.DeltaWall.Median) + " wall (legacy replaces whole tables)";
+            }
+        }
+    }
+
+    private static string Verdict(bool met, string text) => (met ? "MET   " : "MISSED ") + text;
+
+    /// <summary>Services, chains and rules of a workload size.</summary>
+    public static string Describe(string size)
+    {
+        var input = BenchmarkInputs.For(size);
+        var chains = 0;
+        var rules = 0;
+        foreach (var table in input.RuleSet.Tables)
+        {
+            chains += table.Chains.Count;
+            foreach (var chain in table.Chains) rules += chain.Rules.Count;
+        }
+        return input.Spec.Services.Count.ToString("N0", CultureInfo.InvariantCulture) + " services, " + chains.ToString("N0", CultureInfo.InvariantCulture) + " chains, " + rules.ToString("N0", CultureInfo.InvariantCulture) + " rules";
+    }
+
+    private string Rate(string op, string size, double seconds)
+    {
+        if (!Bytes.TryGetValue(size, out var b)) return string.Empty;
+        return op switch
+        {
+            "parse save" or "RuleSet→restore text" or "spec→restore text" or "floor (copy save bytes)" => MegabytesPerSecond(b.Save, seconds),
+            "parse listing" => MegabytesPerSecond(b.Listing, seconds),
+            "trace" => (BenchmarkInputs.TracePackets / seconds).ToString("N0", CultureInfo.InvariantCulture) + " packets/s",
+            _ => string.Empty,
+        };
+    }
+
+    private string Peak(string op, string size) => Peaks.TryGetValue(op + "/" + size, out var p) ? Megabytes(p.ExtraBytes) + " / " + Megabytes(p.AllocatedBytes) : string.Empty;
+
+    private string FloorRatio(string op, string size, double seconds)
+    {
+        if (op.StartsWith("floor", StringComparison.Ordinal)) return "1×";
+        var floor = Times("floor (copy save bytes)", size);
+        if (floor is null) return string.Empty;
+        var f = floor.Value.CpuMedian;
+        if (op == "parse listing" && Bytes.TryGetValue(size, out var b)) f = f * b.Listing / b.Save;
+        return Ratio(seconds / f);
+    }
+
+    private string PeerRatio(string op, string size, double seconds)
+    {
+        if (op == "parse save" && Peers.TryGetValue("iptables-legacy-restore --test/" + size, out var ipt)) return Ratio(ipt.Cpu.Median / seconds) + " faster than iptables-legacy-restore --test";
+        if (op == "parse listing" && Peers.TryGetValue("IPTables::Parse (Perl)/" + size, out var perl)) return Ratio(perl.Cpu.Median / seconds) + " faster than IPTables::Parse";
+        return string.Empty;
+    }
+
+    private string Growth(string op) =>
+        Times(op, "S") is { } s && Times(op, "M") is { } m ? Ratio(m.CpuMedian / s.CpuMedian) : string.Empty;
+
+    private static string Seconds(double s) => double.IsNaN(s) ? "-" : s < 0.01 ? s.ToString("F5", CultureInfo.InvariantCulture) : s.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double r) => double.IsNaN(r) || double.IsInfinity(r) ? "-" : r.ToString(r < 10 ? "F1" : "F0", CultureInfo.InvariantCulture) + "×";
+
+    private static string Megabytes(long bytes) => (bytes / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " MB";
+
+    private static string MegabytesPerSecond(long bytes, double seconds) => (bytes / seconds / 1e6).ToString("F0", CultureInfo.InvariantCulture) + " MB/s";
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static void Table(TextWriter w, List<string[]> rows)
+    {
+        var widths = new int[rows[0].Length];
+        foreach (var row in rows) for (var i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            w.WriteLine("| " + string.Join(" | ", rows[r].Select((c, i) => c.PadRight(widths[i]))) + " |");
+            if (r == 0) w.WriteLine("|" + string.Join("|", widths.Select(x => new string('-', x + 2))) + "|");
+        }
+    }
+}
