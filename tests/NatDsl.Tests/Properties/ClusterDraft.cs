@@ -136,7 +136,7 @@ public sealed record ClusterDraft
             if (s.ExternalIPs.Count > 0) sb.Append("\n      .ExternalIPs(").Append(string.Join(", ", s.ExternalIPs.Select(S))).Append(')');
             foreach (var i in s.Ingress) sb.Append("\n      .LoadBalancerIngress(").Append(S(i.Key)).Append(", LoadBalancerIPMode.").Append(i.Value).Append(')');
             if (s.SourceRanges.Count > 0) sb.Append("\n      .LoadBalancerSourceRanges(").Append(string.Join(", ", s.SourceRanges.Select(S))).Append(')');
-            if (s.SimpleEndpoints is { } simple) sb.Append("\n      .Endpoints(").Append(N(simple.Key)).Append(", ").Append(string.Join(", ", simple.Value.Select(S))).Append(')');
+            if (s.SimpleEndpoints is { } simple) sb.Append("\n      .Endpoints(").Append(N(simple.Key)).Append(string.Concat(simple.Value.Select(v => ", " + S(v)))).Append(')');
             foreach (var e in s.Endpoints)
             {
                 sb.Append("\n      .Endpoint(").Append(S(e.Address)).Append(", e => e");
