@@ -16,14 +16,29 @@ rm -rf "$out"; mkdir -p "$out"
 status=0
 for config in Debug Release; do
   dotnet build "$here/NatDsl.Fuzz/NatDsl.Fuzz.csproj" -c "$config" -o "$out/pipeline-$config" -nologo -v quiet >/dev/null
-  dotnet build "$repo/src/Cli/natdsl.csproj" -c "$config" -o "$out/cli-$config" -nologo -v quiet >/dev/null
+  # Not with -o: the CLI and the generator it references take the runtime in different target
+  # frameworks (net10.0, netstandard2.0), and one output folder would keep only one of them.
+  dotnet build "$repo/src/Cli/natdsl.csproj" -c "$config" -nologo -v quiet >/dev/null
   dotnet "$out/pipeline-$config/NatDsl.Fuzz.dll" pipeline "$data" > "$out/pipeline-$config.txt"
-  # The CLI: its help, and every subcommand's help (the commands present in this build).
-  cli="$out/cli-$config/natdsl.dll"
-  { dotnet "$cli" --help || true; } > "$out/cli-$config.txt" 2>&1
-  for command in $(dotnet "$cli" --help 2>/dev/null | sed -n '/^Commands:/,$p' | sed -n 's/^  \([a-z][a-z-]*\).*/\1/p'); do
-    { echo "== $command"; dotnet "$cli" "$command" --help || true; } >> "$out/cli-$config.txt" 2>&1
-  done
+  # The CLI: its help, every subcommand's help, and real commands on the seed and the example.
+  cli="$repo/src/Cli/bin/$config/net10.0/NatDsl.Cli.dll"
+  [ -f "$cli" ] || { echo "no $cli after the $config build" >&2; exit 2; }
+  seed="$repo/examples/SeedCluster/golden/seed.listing.txt"
+  cli_run() { dotnet "$cli" "$@" || echo "(exit $?)"; }
+  {
+    cli_run --help
+    for command in $(dotnet "$cli" --help | sed -n '/^Commands:/,$p' | sed -n 's/^  \([a-z][a-z-]*\).*/\1/p'); do
+      echo "== $command --help"; cli_run "$command" --help
+    done
+    echo "== convert --to save"; cli_run convert "$seed" --to save
+    echo "== explain"; cli_run explain "$seed"
+    echo "== explain --json"; cli_run explain "$seed" --json
+    # One folder for both: generate prints the paths it wrote.
+    rm -rf "$out/generated"
+    echo "== generate"; cli_run generate "$repo/examples/SeedCluster/SeedRules.cs" -o "$out/generated"
+    cat "$out/generated/SeedRules.rules"
+    echo "== import"; cli_run import "$seed"
+  } > "$out/cli-$config.txt" 2>&1
 done
 for what in pipeline cli; do
   if cmp -s "$out/$what-Debug.txt" "$out/$what-Release.txt"; then

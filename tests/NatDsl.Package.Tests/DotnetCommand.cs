@@ -26,9 +26,20 @@ internal static class DotnetCommand
         }
     }
 
-    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgram(Host, "dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>Runs a bash script of the repository with the same clean environment (it calls dotnet itself).</summary>
+    public static CommandResult RunScript(string workingDirectory, string script, params string[] arguments)
     {
-        var info = new ProcessStartInfo(Host)
+        var all = new List<string> { script };
+        all.AddRange(arguments);
+        return RunProgram("bash", "bash", workingDirectory, null, all.ToArray());
+    }
+
+    private static CommandResult RunProgram(string program, string displayName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] arguments)
+    {
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -55,7 +66,7 @@ internal static class DotnetCommand
             foreach (var (name, value) in environment) info.Environment[name] = value;
         }
 
-        var command = "dotnet " + string.Join(" ", arguments);
+        var command = displayName + " " + string.Join(" ", arguments);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + command);
         var output = process.StandardOutput.ReadToEndAsync();
