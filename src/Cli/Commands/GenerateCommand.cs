@@ -38,7 +38,7 @@ public static class GenerateCommand
         command.Arguments.Add(input);
         command.Options.Add(output);
         var kubernetes = AddKubernetesOptions(command);
-        CommandActions.Set(command, parse =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var from = parse.GetValue(kubernetes.From);
             var dsl = parse.GetValue(input);
@@ -46,7 +46,7 @@ public static class GenerateCommand
             if (from is not null) return kubernetes.Run(parse, from, parse.GetValue(output));
             if (dsl is null) throw new UserInputException("generate needs a DSL input (File.cs or Project.csproj) or --from-kubernetes FILE", isUsage: true);
             return Run(dsl, parse.GetValue(output));
-        });
+        }));
         return command;
     }
 

@@ -43,7 +43,7 @@ public static class ImportCommand
         command.Options.Add(profile);
         command.Options.Add(className);
         command.Options.Add(output);
-        CommandActions.Set(command, parse => Run(parse.GetValue(dump)!, parse.GetValue(profile)!, parse.GetValue(className), parse.GetValue(output)));
+        command.SetAction(parse => CommandRunner.Run(parse, () => Run(parse.GetValue(dump)!, parse.GetValue(profile)!, parse.GetValue(className), parse.GetValue(output))));
         return command;
     }
 

@@ -56,12 +56,12 @@ public static class VerifyCommand
         command.Options.Add(ignoreCounters);
         command.Options.Add(kubeProxySort);
         command.Options.Add(className);
-        CommandActions.Set(command, parse => Run(
+        command.SetAction(parse => CommandRunner.Run(parse, () => Run(
             parse.GetValue(input)!,
             parse.GetValue(golden)!,
             parse.GetValue(ignoreCounters),
             parse.GetValue(kubeProxySort),
-            parse.GetValue(className)));
+            parse.GetValue(className))));
         return command;
     }
 
