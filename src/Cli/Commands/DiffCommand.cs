@@ -61,7 +61,7 @@ public static class DiffCommand
             var keepText = expected.Listing is not null && actual.Listing is not null;
             var mapForm = form;
             options = options with { Normalize = rules => ListingEquivalence.Map(rules, mapForm, keepText) };
-            notes.Add("compared as an iptables " + FlagsOf(form) + " listing shows the rules (listing equivalence): " +
+            notes.Add("compared as an iptables " + DiffPresenter.Flags(form) + " listing shows the rules (listing equivalence): " +
                 (form.Verbose ? (form.Exact ? "exact counters" : "counters as shown rounded (K/M/G/T)") : "no counters, no interfaces") +
                 "; what a listing cannot show (-m tcp, /32, comment module, options of unknown extensions) is not compared");
             (expectedRules, actualRules) = SameTable(expected, actual, notes);
@@ -115,8 +115,6 @@ public static class DiffCommand
         notes.Add("compared table " + name + " only: " + listing.Source + " lists one table");
         return ReferenceEquals(other, expected) ? (restricted, actual.RuleSet) : (expected.RuleSet, restricted);
     }
-
-    private static string FlagsOf(ListingForm form) => "-L" + (form.Verbose ? " -v" : string.Empty) + " -n" + (form.Verbose && form.Exact ? " -x" : string.Empty);
 
     /// <summary>The arguments and options of one instance of the command.</summary>
     private sealed class Symbols
