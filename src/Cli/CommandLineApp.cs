@@ -21,6 +21,13 @@ public static class CommandLineApp
         Recursive = true,
     };
 
+    /// <summary>The <c>--quiet</c> option, recognised by every command: no progress on standard error.</summary>
+    public static Option<bool> Quiet { get; } = new Option<bool>("--quiet", "-q")
+    {
+        Description = "Show no progress. Progress appears on standard error only when it is a terminal and the work takes more than a second; it is erased when done.",
+        Recursive = true,
+    };
+
     /// <summary>Creates the root command with every subcommand.</summary>
     public static Command Build()
     {
@@ -32,6 +39,7 @@ public static class CommandLineApp
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Options.Add(Debug);
+        root.Options.Add(Quiet);
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());

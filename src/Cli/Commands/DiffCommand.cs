@@ -31,18 +31,18 @@ public static class DiffCommand
         command.Arguments.Add(s.Expected);
         command.Arguments.Add(s.Actual);
         foreach (var option in new Option[] { s.IgnoreCounters, s.UnorderedServices, s.KubeProxySort, s.IgnoreChainOrder, s.Json, s.Lenient }) command.Options.Add(option);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(s, parse)));
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;
     }
 
-    private static int Execute(Symbols s, ParseResult parse)
+    private static int Execute(Symbols s, ParseResult parse, ProgressReporter progress)
     {
         var expectedPath = parse.GetValue(s.Expected)!;
         var actualPath = parse.GetValue(s.Actual)!;
         if (expectedPath == "-" && actualPath == "-") throw new UserInputException("only one of the two inputs can be - (standard input)");
         var lenient = parse.GetValue(s.Lenient);
-        var expected = DumpInput.Read(expectedPath, lenient);
-        var actual = DumpInput.Read(actualPath, lenient);
+        var expected = DumpInput.Read(expectedPath, lenient, progress: progress);
+        var actual = DumpInput.Read(actualPath, lenient, progress: progress);
 
         var notes = new List<string>();
         var options = new DiffOptions
@@ -77,7 +77,11 @@ public static class DiffCommand
             }
         }
 
-        var result = RuleSetDiff.Compare(expectedRules, actualRules, options);
+        DiffResult result;
+        using (progress.Begin("comparing " + expected.Source + " with " + actual.Source))
+        {
+            result = RuleSetDiff.Compare(expectedRules, actualRules, options);
+        }
         if (parse.GetValue(s.Json))
         {
             OutputFiles.Write(null, DiffPresenter.Json(result, expected, actual, form, notes));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using NatDsl.Cli.Generation;
+using NatDsl.Cli.Presentation;
 
 namespace NatDsl.Cli.Commands;
 
@@ -38,14 +39,14 @@ public static class GenerateCommand
         command.Arguments.Add(input);
         command.Options.Add(output);
         var kubernetes = AddKubernetesOptions(command);
-        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        command.SetAction(parse => CommandRunner.Run(parse, progress =>
         {
             var from = parse.GetValue(kubernetes.From);
             var dsl = parse.GetValue(input);
             if (from is not null && dsl is not null) throw new UserInputException("give either a DSL input or --from-kubernetes, not both");
-            if (from is not null) return kubernetes.Run(parse, from, parse.GetValue(output));
+            if (from is not null) return kubernetes.Run(parse, from, parse.GetValue(output), progress);
             if (dsl is null) throw new UserInputException("generate needs a DSL input (File.cs or Project.csproj) or --from-kubernetes FILE", isUsage: true);
-            return Run(dsl, parse.GetValue(output));
+            return Run(dsl, parse.GetValue(output), progress);
         }));
         return command;
     }
@@ -57,17 +58,19 @@ public static class GenerateCommand
         return options;
     }
 
-    private static int Run(string input, string? output)
+    private static int Run(string input, string? output, ProgressReporter progress)
     {
         if (!DslSourceLoader.IsDslInput(input)) throw new UserInputException(input + ": expected a C# source file (.cs) or a project (.csproj)");
-        var compilation = DslCompiler.Compile(DslSourceLoader.Load(input));
+        var compilation = Compile(input, progress);
         DiagnosticPrinter.Print(compilation.Diagnostics, Console.Error);
         if (compilation.HasErrors) return ExitCodes.Negative;
         if (compilation.Classes.Count == 0) throw new UserInputException(input + ": no [NatRuleSet] class");
 
         var names = FileNames(compilation.Classes);
+        using var writing = progress.Begin("writing rule sets", ProgressUnit.Items, compilation.Classes.Count);
         for (var i = 0; i < compilation.Classes.Count; i++)
         {
+            writing.Report(i);
             var ruleSet = compilation.Classes[i];
             var script = ruleSet.RestoreScript
                 ?? throw new InvalidOperationException("the generator produced no RestoreScript for " + ruleSet.DisplayName);
@@ -78,9 +81,20 @@ public static class GenerateCommand
             }
             var path = Path.Combine(output ?? string.Empty, names[i]);
             OutputFiles.Write(path, script);
+            progress.Clear();
             Console.Out.WriteLine(path);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>Loads and compiles a DSL input (the generator runs in the compilation).</summary>
+    internal static DslCompilation Compile(string input, ProgressReporter progress)
+    {
+        var sources = DslSourceLoader.Load(input);
+        using (progress.Begin("compiling " + input))
+        {
+            return DslCompiler.Compile(sources);
+        }
     }
 
     /// <summary><c>Class.rules</c>, or the full name when two classes share a name.</summary>

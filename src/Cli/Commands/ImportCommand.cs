@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using NatDsl.Cli.Generation;
 using NatDsl.Cli.Import;
+using NatDsl.Cli.Presentation;
 using NatDsl.Formats;
 using NatDsl.Spec;
 
@@ -46,11 +47,11 @@ public static class ImportCommand
         command.Options.Add(className);
         command.Options.Add(output);
         command.Options.Add(lenient);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Run(parse.GetValue(dump)!, parse.GetValue(profile)!, parse.GetValue(className), parse.GetValue(output), parse.GetValue(lenient))));
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Run(parse.GetValue(dump)!, parse.GetValue(profile)!, parse.GetValue(className), parse.GetValue(output), parse.GetValue(lenient), progress)));
         return command;
     }
 
-    private static int Run(string path, string profileText, string? className, string? output, bool lenient)
+    private static int Run(string path, string profileText, string? className, string? output, bool lenient, ProgressReporter progress)
     {
         var name = className ?? DefaultClassName(path);
         if (!IsValidClassName(name)) throw new UserInputException("--class: \"" + name + "\" is not a C# class name (optionally Namespace.Name)");
@@ -61,9 +62,17 @@ public static class ImportCommand
             _ => null,
         };
 
-        var dump = DumpFiles.Read(path, lenient);
-        var cluster = DumpImporter.Import(dump, profile);
-        var check = ImportRoundTrip.Check(cluster, dump);
+        var dump = DumpFiles.Read(path, lenient, progress);
+        ImportedCluster cluster;
+        using (progress.Begin("recovering the services of " + InputFiles.DisplayName(path)))
+        {
+            cluster = DumpImporter.Import(dump, profile);
+        }
+        ImportCheck check;
+        using (progress.Begin("compiling the recovered definition to check it"))
+        {
+            check = ImportRoundTrip.Check(cluster, dump);
+        }
         ForeignRuleNotes.Add(cluster, dump.RuleSet, check.Result);
         var header = new List<string>
         {

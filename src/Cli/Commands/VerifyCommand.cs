@@ -66,17 +66,17 @@ public static class VerifyCommand
         command.Options.Add(className);
         command.Options.Add(json);
         command.Options.Add(lenient);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Run(
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Run(
             parse.GetValue(input)!,
             parse.GetValue(golden)!,
-            new Settings(parse.GetValue(ignoreCounters), parse.GetValue(kubeProxySort), parse.GetValue(className), parse.GetValue(json), parse.GetValue(lenient)))));
+            new Settings(parse.GetValue(ignoreCounters), parse.GetValue(kubeProxySort), parse.GetValue(className), parse.GetValue(json), parse.GetValue(lenient)), progress)));
         return command;
     }
 
     /// <summary>The options of one run.</summary>
     private sealed record Settings(bool IgnoreCounters, bool KubeProxySort, string? ClassName, bool Json, bool Lenient);
 
-    private static int Run(string input, string goldenPath, Settings settings)
+    private static int Run(string input, string goldenPath, Settings settings, ProgressReporter progress)
     {
         RuleSet actual;
         bool compareCounters;
@@ -84,12 +84,13 @@ public static class VerifyCommand
         LoadedDump golden;
         if (DslSourceLoader.IsDslInput(input))
         {
-            var compilation = DslCompiler.Compile(DslSourceLoader.Load(input));
+            var compilation = GenerateCommand.Compile(input, progress);
             DiagnosticPrinter.Print(compilation.Diagnostics, Console.Error);
             if (compilation.HasErrors) return ExitCodes.Negative;
             var chosen = Choose(input, compilation.Classes, settings.ClassName);
-            golden = DumpFiles.Read(goldenPath, settings.Lenient);
+            golden = DumpFiles.Read(goldenPath, settings.Lenient, progress);
             var selfContained = !GoldenComparison.IsRestoreScript(golden);
+            using (progress.Begin("compiling the rules of " + chosen.DisplayName))
             using (var loaded = LoadedRuleSets.Load(compilation.Output))
             {
                 actual = KubeProxyCompiler.Compile(loaded.Spec(chosen), new CompileOptions { SelfContained = selfContained });
@@ -100,8 +101,13 @@ public static class VerifyCommand
         else
         {
             if (input == "-" && goldenPath == "-") throw new UserInputException("the input and --golden cannot both be standard input");
-            var script = SaveParser.ParseRuleSet(InputFiles.ReadAll(input), InputFiles.DisplayName(input));
-            golden = DumpFiles.Read(goldenPath, settings.Lenient);
+            var text = InputFiles.ReadAll(input, progress);
+            RuleSet script;
+            using (progress.Begin("parsing " + InputFiles.DisplayName(input)))
+            {
+                script = SaveParser.ParseRuleSet(text, InputFiles.DisplayName(input));
+            }
+            golden = DumpFiles.Read(goldenPath, settings.Lenient, progress);
             if (RestoreOverlay.IsNoFlushScript(script))
             {
                 actual = RestoreOverlay.Apply(golden.RuleSet, script);
@@ -116,7 +122,11 @@ public static class VerifyCommand
             }
         }
 
-        var result = GoldenComparison.Compare(golden, actual, compareCounters && !settings.IgnoreCounters, settings.KubeProxySort);
+        DiffResult result;
+        using (progress.Begin("comparing with " + InputFiles.DisplayName(goldenPath)))
+        {
+            result = GoldenComparison.Compare(golden, actual, compareCounters && !settings.IgnoreCounters, settings.KubeProxySort);
+        }
         if (settings.Json)
         {
             OutputFiles.Write(null, VerifyPresenter.Json(result, InputFiles.DisplayName(input), inputKind, InputFiles.DisplayName(goldenPath), golden.Format, golden.ListingForm));

@@ -1,3 +1,4 @@
+using NatDsl.Cli.Presentation;
 using NatDsl.Formats;
 
 namespace NatDsl.Cli.Generation;
@@ -12,7 +13,8 @@ internal static class DumpFiles
     /// <summary>Reads <paramref name="path"/> (<c>-</c> for standard input); parse errors are <c>DumpParseException</c>s.</summary>
     /// <param name="path">The file, or <c>-</c>.</param>
     /// <param name="lenient">Find the dump inside other text (skipped lines reported on stderr).</param>
-    public static LoadedDump Read(string path, bool lenient = false) => From(DumpInput.Read(path, lenient));
+    /// <param name="progress">Shows the reading and the parsing.</param>
+    public static LoadedDump Read(string path, bool lenient = false, ProgressReporter? progress = null) => From(DumpInput.Read(path, lenient, progress: progress));
 
     private static LoadedDump From(Dump dump) =>
         new LoadedDump(dump.RuleSet, dump.Listing?.Form) { Format = dump.Format };
