@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
+using NatDsl.Cli.Generation;
 using NatDsl.Cli.Kubernetes;
 using NatDsl.Cli.Presentation;
 using NatDsl.Formats.Save;
@@ -47,8 +48,8 @@ public sealed class KubernetesGenerateOptions
         }
     }
 
-    /// <summary>Reads the objects, builds the node's spec, compiles and writes the script (stdout, or -o FILE atomically).</summary>
-    public int Run(ParseResult parse, string from, string? output, ProgressReporter progress)
+    /// <summary>Reads the objects, builds the node's spec, compiles and writes the script, or its delta since OLD (stdout, or -o FILE atomically).</summary>
+    public int Run(ParseResult parse, string from, string? output, string? since, ProgressReporter progress)
     {
         var flags = new KubeProxyFlags
         {
@@ -66,6 +67,8 @@ public sealed class KubernetesGenerateOptions
             IPFamily = parse.GetValue(_family)!,
             ServiceNodePortRange = parse.GetValue(_range)!,
         };
+        if (since is not null && since == from) throw new UserInputException("--since: " + since + " is the --from-kubernetes input; give the restore script an earlier run wrote");
+        var old = since is null ? null : DeltaRestore.ReadOld(since, progress);
         var text = InputFiles.ReadAll(from, progress);
         BuiltClusterSpec built;
         using (progress.Begin("reading the Kubernetes objects of " + InputFiles.DisplayName(from)))
@@ -86,6 +89,13 @@ public sealed class KubernetesGenerateOptions
         {
             var rules = KubeProxyCompiler.Compile(built.Spec, new CompileOptions { SelfContained = parse.GetValue(_selfContained) });
             script = SaveRenderer.Render(rules);
+        }
+        if (old is not null)
+        {
+            using (progress.Begin("computing the delta since " + InputFiles.DisplayName(since!)))
+            {
+                script = DeltaRestore.Compute(old, InputFiles.DisplayName(since!), script);
+            }
         }
         OutputFiles.Write(output == "-" ? null : output, script);
         return ExitCodes.Success;
