@@ -95,8 +95,7 @@ public static class GenerateCommand
             }
             var path = Path.Combine(output ?? string.Empty, names[i]);
             OutputFiles.Write(path, script);
-            progress.Clear();
-            Console.Out.WriteLine(path);
+            progress.WriteLine(Console.Out, path);
         }
         return ExitCodes.Success;
     }

@@ -123,6 +123,21 @@ public sealed class ProgressReporter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes a line of output while a phase is open: the progress line is erased first, and no
+    /// redraw can come between (it comes back at the next tick).
+    /// </summary>
+    public void WriteLine(TextWriter writer, string line)
+    {
+        if (writer is null) throw new ArgumentNullException(nameof(writer));
+        lock (_gate)
+        {
+            EraseLocked();
+            writer.WriteLine(line);
+            writer.Flush();
+        }
+    }
+
     /// <summary>Erases the line (it comes back at the next tick while a phase is open).</summary>
     public void Clear()
     {

@@ -178,4 +178,19 @@ public class ProgressReporterTests
         Assert.That(asked, Is.EqualTo(1));
         Assert.That(_out.ToString(), Does.StartWith("\rnatdsl: parsing a-…\r"));
     }
+
+    [Test]
+    public void Output_written_during_a_phase_goes_on_a_clean_line_and_the_progress_comes_back()
+    {
+        using var progress = Reporter();
+        using var phase = progress.Begin("writing rule sets", ProgressUnit.Items, 2);
+        _now = TimeSpan.FromSeconds(3);
+        progress.Tick();
+        progress.WriteLine(_out, "out/Blue.rules");
+        progress.Tick();
+
+        var line = "natdsl: writing rule sets  0/2";
+        Assert.That(_out.ToString().Replace(Environment.NewLine, "\n"),
+            Is.EqualTo("\r" + line + "\r" + new string(' ', line.Length) + "\rout/Blue.rules\n\r" + line));
+    }
 }
