@@ -1,25 +1,32 @@
 using System;
 using System.CommandLine;
+using NatDsl.Cli.Presentation;
 using NatDsl.Formats;
 
 namespace NatDsl.Cli;
 
 /// <summary>
-/// Runs a command's body and turns what escapes it into one line on stderr and an exit code
-/// (System.CommandLine's own handler would print a stack trace). With <c>--debug</c> the
-/// exception is left to propagate.
+/// Runs a command's body with its progress reporter and turns what escapes it into one line on
+/// stderr and an exit code (System.CommandLine's own handler would print a stack trace). With
+/// <c>--debug</c> the exception is left to propagate. The progress line is erased before any
+/// message is written.
 /// </summary>
 public static class CommandRunner
 {
-    /// <summary>Runs <paramref name="body"/>; returns its exit code, or 2 for bad input.</summary>
-    public static int Run(ParseResult parse, Func<int> body)
+    /// <summary>Runs <paramref name="body"/>; returns its exit code, or 2 for bad input, 3 for an internal error.</summary>
+    public static int Run(ParseResult parse, Func<ProgressReporter, int> body)
     {
         if (parse is null) throw new ArgumentNullException(nameof(parse));
         if (body is null) throw new ArgumentNullException(nameof(body));
-        if (parse.GetValue(CommandLineApp.Debug)) return body();
+        if (parse.GetValue(CommandLineApp.Debug))
+        {
+            using var progress = ProgressReporter.ForConsole(parse.GetValue(CommandLineApp.Quiet));
+            return body(progress);
+        }
         try
         {
-            return body();
+            using var progress = ProgressReporter.ForConsole(parse.GetValue(CommandLineApp.Quiet));
+            return body(progress);
         }
         catch (DumpParseException e)
         {

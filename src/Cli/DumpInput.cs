@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using NatDsl.Cli.Presentation;
 using NatDsl.Formats;
 
 namespace NatDsl.Cli;
@@ -11,13 +12,19 @@ public static class DumpInput
     /// <param name="path">A file, or <c>-</c> for standard input.</param>
     /// <param name="lenient">Find the dump inside other text; every skipped line is printed on stderr.</param>
     /// <param name="tableName">The table a listing or <c>-S</c> dump lists, or null to infer it.</param>
-    public static Dump Read(string path, bool lenient, string? tableName = null)
+    /// <param name="progress">Shows the reading (bytes of the file) and the parsing (a phase: the parsers offer no measure).</param>
+    public static Dump Read(string path, bool lenient, string? tableName = null, ProgressReporter? progress = null)
     {
         if (path is null) throw new ArgumentNullException(nameof(path));
+        progress ??= ProgressReporter.Silent();
         var source = InputFiles.DisplayName(path);
-        var text = InputFiles.ReadAll(path);
+        var text = InputFiles.ReadAll(path, progress);
         if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
-        var dump = DumpReader.Read(text, source, new DumpReadOptions { Lenient = lenient, TableName = tableName });
+        Dump dump;
+        using (progress.Begin("parsing " + source))
+        {
+            dump = DumpReader.Read(text, source, new DumpReadOptions { Lenient = lenient, TableName = tableName });
+        }
         if (dump.Skipped.Count > 0)
         {
             Console.Error.WriteLine("natdsl: " + source + ": read " + Describe(dump) + " from lines " + dump.FirstLine.ToString(CultureInfo.InvariantCulture) + "-" +

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad input or usage.</summary>
     public const int BadInput = 2;
+
+    /// <summary>An internal error (a bug): one line on stderr, <c>--debug</c> shows the stack trace.</summary>
+    public const int Internal = 3;
 }

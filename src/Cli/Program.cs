@@ -7,7 +7,7 @@ namespace NatDsl.Cli;
 /// <summary>Entry point of the <c>natdsl</c> tool.</summary>
 public static class Program
 {
-    /// <summary>Runs the tool; returns 0 success, 1 negative verdict, 2 bad input or usage.</summary>
+    /// <summary>Runs the tool; returns 0 success, 1 negative verdict, 2 bad input or usage, 3 internal error.</summary>
     public static int Main(string[] args)
     {
         var debug = Array.IndexOf(args, "--debug") >= 0;
@@ -49,7 +49,7 @@ public static class Program
                 return ExitCodes.BadInput;
             default:
                 Console.Error.WriteLine("natdsl: internal error: " + e.GetType().Name + ": " + e.Message + " (run with --debug for details)");
-                return 3;
+                return ExitCodes.Internal;
         }
     }
 }

@@ -50,6 +50,10 @@ public class ToolPackageTests
         Assert.That(versionRun.ExitCode, Is.EqualTo(0), versionRun.ToString());
         Assert.That(versionRun.Stdout, Does.StartWith(version));
 
+        var help = Cli.Exec(new ProcessStartInfo(natdsl) { WorkingDirectory = work.Root, ArgumentList = { "generate", "--help" } });
+        Assert.That(help.ExitCode, Is.EqualTo(0), help.ToString());
+        Assert.That(help.Stdout, Does.Contain("Usage:\n  " + command + " generate [<input>] [options]\n"));
+
         var generate = Cli.Exec(new ProcessStartInfo(natdsl) { WorkingDirectory = work.Root, ArgumentList = { "generate", "dsl/SeedCluster.cs", "-o", "out" } });
         Assert.That(generate.ExitCode, Is.EqualTo(0), generate.ToString());
         Assert.That(File.ReadAllText(work.PathOf("out/SeedCluster.rules")), Does.StartWith("*filter\n"));

@@ -36,6 +36,53 @@ public class VerifyTests
     }
 
     [Test]
+    public void Json_verdict_lists_the_differences_as_diff_json_does()
+    {
+        using var work = new Workspace();
+        work.Write("dumps/drifted.listing.txt", work.Read("dumps/seed.listing.txt").Replace("10.254.98.5:8080", ChangedEndpoint));
+
+        var pass = work.Run("verify", "dsl/SeedCluster.cs", "--golden", "dumps/seed.listing.txt", "--json");
+        var fail = work.Run("verify", "dsl/SeedCluster.cs", "--golden", "dumps/drifted.listing.txt", "--json");
+
+        Assert.That(pass.ExitCode, Is.EqualTo(0), pass.ToString());
+        using (var json = System.Text.Json.JsonDocument.Parse(pass.Stdout))
+        {
+            var root = json.RootElement;
+            Assert.That(root.GetProperty("verified").GetBoolean(), Is.True);
+            Assert.That(root.GetProperty("input").GetProperty("kind").GetString(), Is.EqualTo("dsl"));
+            Assert.That(root.GetProperty("golden").GetProperty("format").GetString(), Is.EqualTo("listing"));
+            Assert.That(root.GetProperty("golden").GetProperty("listingForm").GetString(), Is.EqualTo("-L -v -n"));
+            Assert.That(root.GetProperty("differences").GetArrayLength(), Is.EqualTo(0));
+        }
+
+        Assert.That(fail.ExitCode, Is.EqualTo(1), fail.ToString());
+        using (var json = System.Text.Json.JsonDocument.Parse(fail.Stdout))
+        {
+            var root = json.RootElement;
+            Assert.That(root.GetProperty("verified").GetBoolean(), Is.False);
+            var differences = root.GetProperty("differences");
+            Assert.That(differences.GetArrayLength(), Is.EqualTo(1));
+            var d = differences[0];
+            Assert.That(d.GetProperty("chain").GetString(), Is.EqualTo("KUBE-SEP-LS5M55Q5SBUJEOD2"));
+            Assert.That(d.GetProperty("expected").GetString(), Does.EndWith("--to-destination " + ChangedEndpoint));
+            Assert.That(d.GetProperty("actual").GetString(), Does.EndWith("--to-destination 10.254.98.5:8080"));
+        }
+    }
+
+    [Test]
+    public void Golden_may_be_iptables_S_rules()
+    {
+        using var work = new Workspace();
+        var listing = NatDsl.Formats.Listing.ListingParser.Parse(work.Read("dumps/seed.listing.txt"), "seed.listing.txt");
+        work.Write("dumps/seed.S.txt", NatDsl.Formats.Save.RulesRenderer.Render(listing.RuleSet.Tables[0]));
+
+        var result = work.Run("verify", "dsl/SeedCluster.cs", "--golden", "dumps/seed.S.txt");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Stdout, Is.EqualTo("verified: dsl/SeedCluster.cs matches dumps/seed.S.txt\n"));
+    }
+
+    [Test]
     public void Generated_restore_file_is_verified_by_applying_it_to_the_dump()
     {
         using var work = new Workspace();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Text;
+using NatDsl.Cli.Presentation;
 using NatDsl.Formats;
 using NatDsl.Formats.Listing;
 using NatDsl.Formats.Save;
@@ -31,11 +32,11 @@ public static class ConvertCommand
             "  natdsl convert issue.md --lenient --to save");
         command.Arguments.Add(s.Input);
         foreach (var option in new Option[] { s.To, s.Dialect, s.Exact, s.Verbose, s.LineNumbers, s.Lenient, s.TableOption, s.Output }) command.Options.Add(option);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(s, parse)));
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;
     }
 
-    private static int Execute(Symbols s, ParseResult parse)
+    private static int Execute(Symbols s, ParseResult parse, ProgressReporter progress)
     {
         var to = parse.GetValue(s.To) ?? string.Empty;
         if (to != "save" && to != "listing" && to != "rules") throw new UserInputException("--to: unknown format \"" + to + "\" (expected save, listing or rules)");
@@ -50,38 +51,39 @@ public static class ConvertCommand
 
         var tableName = parse.GetValue(s.TableOption);
         var input = parse.GetValue(s.Input)!;
-        var dump = DumpInput.Read(input, parse.GetValue(s.Lenient), tableName);
+        var dump = DumpInput.Read(input, parse.GetValue(s.Lenient), tableName, progress);
         var ruleSet = SelectTables(dump, tableName);
 
         string text;
-        switch (to)
+        using (progress.Begin("writing " + (to == "save" ? "iptables-save text" : to == "rules" ? "iptables -S rules" : "the listing")))
         {
-            case "listing":
-                text = formOptions.Count == 0 && dump.Listing is not null
-                    ? ListingRenderer.Render(dump.Listing)
-                    : Listing(ruleSet, ListingFormFor(s, dump, parse));
-                break;
-            case "save":
-                if (dump.Save is not null && ReferenceEquals(ruleSet, dump.RuleSet))
-                {
-                    text = SaveRenderer.Render(dump.Save);
-                    break;
-                }
-                RequireSaveText(dump, ruleSet);
-                text = SaveRenderer.Render(ruleSet, new SaveRenderOptions { RuleCounters = dump.HasRuleCounters });
-                break;
-            default:
-                if (dump.Rules is not null)
-                {
-                    text = RulesRenderer.Render(dump.Rules);
-                    break;
-                }
-                RequireSaveText(dump, ruleSet);
-                text = PerTable(ruleSet, table => RulesRenderer.Render(table, new RulesRenderOptions { Counters = dump.HasRuleCounters }));
-                break;
+            text = Render(to, dump, ruleSet, ListingFormFor(s, dump, parse), asRead: formOptions.Count == 0);
         }
         OutputFiles.Write(parse.GetValue(s.Output), text);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The output text: <paramref name="ruleSet"/> (all or part of <paramref name="dump"/>) in format <paramref name="to"/>.</summary>
+    /// <param name="to">save, listing or rules.</param>
+    /// <param name="dump">The input.</param>
+    /// <param name="ruleSet">What to write.</param>
+    /// <param name="form">The listing form to write (the input's, with the form options applied).</param>
+    /// <param name="asRead">No form option was given: a listing input is written back byte for byte.</param>
+    private static string Render(string to, Dump dump, RuleSet ruleSet, ListingForm form, bool asRead)
+    {
+        switch (to)
+        {
+            case "listing":
+                return asRead && dump.Listing is not null ? ListingRenderer.Render(dump.Listing) : Listing(ruleSet, form);
+            case "save":
+                if (dump.Save is not null && ReferenceEquals(ruleSet, dump.RuleSet)) return SaveRenderer.Render(dump.Save);
+                RequireSaveText(dump, ruleSet);
+                return SaveRenderer.Render(ruleSet, new SaveRenderOptions { RuleCounters = dump.HasRuleCounters });
+            default:
+                if (dump.Rules is not null) return RulesRenderer.Render(dump.Rules);
+                RequireSaveText(dump, ruleSet);
+                return PerTable(ruleSet, table => RulesRenderer.Render(table, new RulesRenderOptions { Counters = dump.HasRuleCounters }));
+        }
     }
 
     /// <summary>The rule set to write: all of it, or only <paramref name="tableName"/> of an iptables-save input.</summary>

@@ -31,18 +31,18 @@ public static class DiffCommand
         command.Arguments.Add(s.Expected);
         command.Arguments.Add(s.Actual);
         foreach (var option in new Option[] { s.IgnoreCounters, s.UnorderedServices, s.KubeProxySort, s.IgnoreChainOrder, s.Json, s.Lenient }) command.Options.Add(option);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(s, parse)));
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;
     }
 
-    private static int Execute(Symbols s, ParseResult parse)
+    private static int Execute(Symbols s, ParseResult parse, ProgressReporter progress)
     {
         var expectedPath = parse.GetValue(s.Expected)!;
         var actualPath = parse.GetValue(s.Actual)!;
         if (expectedPath == "-" && actualPath == "-") throw new UserInputException("only one of the two inputs can be - (standard input)");
         var lenient = parse.GetValue(s.Lenient);
-        var expected = DumpInput.Read(expectedPath, lenient);
-        var actual = DumpInput.Read(actualPath, lenient);
+        var expected = DumpInput.Read(expectedPath, lenient, progress: progress);
+        var actual = DumpInput.Read(actualPath, lenient, progress: progress);
 
         var notes = new List<string>();
         var options = new DiffOptions
@@ -61,7 +61,7 @@ public static class DiffCommand
             var keepText = expected.Listing is not null && actual.Listing is not null;
             var mapForm = form;
             options = options with { Normalize = rules => ListingEquivalence.Map(rules, mapForm, keepText) };
-            notes.Add("compared as an iptables " + FlagsOf(form) + " listing shows the rules (listing equivalence): " +
+            notes.Add("compared as an iptables " + DiffPresenter.Flags(form) + " listing shows the rules (listing equivalence): " +
                 (form.Verbose ? (form.Exact ? "exact counters" : "counters as shown rounded (K/M/G/T)") : "no counters, no interfaces") +
                 "; what a listing cannot show (-m tcp, /32, comment module, options of unknown extensions) is not compared");
             (expectedRules, actualRules) = SameTable(expected, actual, notes);
@@ -77,7 +77,11 @@ public static class DiffCommand
             }
         }
 
-        var result = RuleSetDiff.Compare(expectedRules, actualRules, options);
+        DiffResult result;
+        using (progress.Begin("comparing " + expected.Source + " with " + actual.Source))
+        {
+            result = RuleSetDiff.Compare(expectedRules, actualRules, options);
+        }
         if (parse.GetValue(s.Json))
         {
             OutputFiles.Write(null, DiffPresenter.Json(result, expected, actual, form, notes));
@@ -115,8 +119,6 @@ public static class DiffCommand
         notes.Add("compared table " + name + " only: " + listing.Source + " lists one table");
         return ReferenceEquals(other, expected) ? (restricted, actual.RuleSet) : (expected.RuleSet, restricted);
     }
-
-    private static string FlagsOf(ListingForm form) => "-L" + (form.Verbose ? " -v" : string.Empty) + " -n" + (form.Verbose && form.Exact ? " -x" : string.Empty);
 
     /// <summary>The arguments and options of one instance of the command.</summary>
     private sealed class Symbols

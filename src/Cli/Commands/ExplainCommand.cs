@@ -21,16 +21,20 @@ public static class ExplainCommand
             "  iptables-save -t nat | natdsl explain -");
         command.Arguments.Add(s.Input);
         foreach (var option in new Option[] { s.LocalAddresses, s.Json, s.Lenient }) command.Options.Add(option);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(s, parse)));
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;
     }
 
-    private static int Execute(Symbols s, ParseResult parse)
+    private static int Execute(Symbols s, ParseResult parse, ProgressReporter progress)
     {
         var locals = AddressArguments.Addresses("--local-address", parse.GetValue(s.LocalAddresses));
-        var dump = DumpInput.Read(parse.GetValue(s.Input)!, parse.GetValue(s.Lenient));
+        var dump = DumpInput.Read(parse.GetValue(s.Input)!, parse.GetValue(s.Lenient), progress: progress);
         foreach (var local in locals) AddressArguments.RequireFamily("--local-address", local, dump.RuleSet.Family);
-        var explanation = ServiceExplainer.Explain(dump.RuleSet, locals);
+        Explanation explanation;
+        using (progress.Begin("explaining the services of " + dump.Source))
+        {
+            explanation = ServiceExplainer.Explain(dump.RuleSet, locals);
+        }
         OutputFiles.Write(null, parse.GetValue(s.Json) ? ExplainPresenter.Json(explanation) : ExplainPresenter.Text(explanation));
         return ExitCodes.Success;
     }

@@ -6,6 +6,8 @@ using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using NatDsl.Cli.Generation;
 using NatDsl.Cli.Import;
+using NatDsl.Cli.Presentation;
+using NatDsl.Formats;
 using NatDsl.Spec;
 
 namespace NatDsl.Cli.Commands;
@@ -22,7 +24,7 @@ public static class ImportCommand
     {
         var dump = new Argument<string>("dump")
         {
-            Description = "A kube-proxy dump: iptables -t nat -L -n [-v] [-x] output, iptables-save output, or a kube-proxy restore script ('-' for standard input).",
+            Description = "A kube-proxy dump: iptables-save output, a kube-proxy restore script, iptables -t nat -S [-v] rules or iptables -t nat -L -n [-v] [-x] output (detected; '-' for standard input).",
         };
         var profile = new Option<string>("--profile")
         {
@@ -38,16 +40,18 @@ public static class ImportCommand
         {
             Description = "The C# file to write (default: standard output).",
         };
+        var lenient = CommonOptions.Lenient();
         var command = new Command("import", "Write the C# rule set definition ([NatRuleSet] class with Define) that reproduces a kube-proxy dump.");
         command.Arguments.Add(dump);
         command.Options.Add(profile);
         command.Options.Add(className);
         command.Options.Add(output);
-        CommandActions.Set(command, parse => Run(parse.GetValue(dump)!, parse.GetValue(profile)!, parse.GetValue(className), parse.GetValue(output)));
+        command.Options.Add(lenient);
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Run(parse.GetValue(dump)!, parse.GetValue(profile)!, parse.GetValue(className), parse.GetValue(output), parse.GetValue(lenient), progress)));
         return command;
     }
 
-    private static int Run(string path, string profileText, string? className, string? output)
+    private static int Run(string path, string profileText, string? className, string? output, bool lenient, ProgressReporter progress)
     {
         var name = className ?? DefaultClassName(path);
         if (!IsValidClassName(name)) throw new UserInputException("--class: \"" + name + "\" is not a C# class name (optionally Namespace.Name)");
@@ -58,9 +62,17 @@ public static class ImportCommand
             _ => null,
         };
 
-        var dump = DumpFiles.Read(path);
-        var cluster = DumpImporter.Import(dump, profile);
-        var check = ImportRoundTrip.Check(cluster, dump);
+        var dump = DumpFiles.Read(path, lenient, progress);
+        ImportedCluster cluster;
+        using (progress.Begin("recovering the services of " + InputFiles.DisplayName(path)))
+        {
+            cluster = DumpImporter.Import(dump, profile);
+        }
+        ImportCheck check;
+        using (progress.Begin("compiling the recovered definition to check it"))
+        {
+            check = ImportRoundTrip.Check(cluster, dump);
+        }
         ForeignRuleNotes.Add(cluster, dump.RuleSet, check.Result);
         var header = new List<string>
         {
@@ -77,6 +89,7 @@ public static class ImportCommand
         var tables = new List<string>();
         foreach (var table in dump.RuleSet.Tables) tables.Add(table.Name);
         if (dump.ListingForm is not null) return "an iptables -L -n listing of the " + string.Join(", ", tables) + " table";
+        if (dump.Format == DumpFormat.Rules) return "iptables -S rules of the " + string.Join(", ", tables) + " table";
         return (RestoreOverlay.IsNoFlushScript(dump.RuleSet) ? "a restore script" : "iptables-save output") + " with the " + string.Join(", ", tables) + " " + (tables.Count == 1 ? "table" : "tables");
     }
 

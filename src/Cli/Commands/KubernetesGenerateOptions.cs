@@ -1,7 +1,10 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.Linq;
+using NatDsl.Cli.Generation;
 using NatDsl.Cli.Kubernetes;
+using NatDsl.Cli.Presentation;
 using NatDsl.Formats.Save;
 using NatDsl.KubeProxy;
 
@@ -45,8 +48,8 @@ public sealed class KubernetesGenerateOptions
         }
     }
 
-    /// <summary>Reads the objects, builds the node's spec, compiles and writes the script (stdout, or -o FILE atomically).</summary>
-    public int Run(ParseResult parse, string from, string? output)
+    /// <summary>Reads the objects, builds the node's spec, compiles and writes the script, or its delta since OLD (stdout, or -o FILE atomically).</summary>
+    public int Run(ParseResult parse, string from, string? output, string? since, ProgressReporter progress)
     {
         var flags = new KubeProxyFlags
         {
@@ -64,9 +67,15 @@ public sealed class KubernetesGenerateOptions
             IPFamily = parse.GetValue(_family)!,
             ServiceNodePortRange = parse.GetValue(_range)!,
         };
-        var text = InputFiles.ReadAll(from);
-        var objects = KubernetesInput.Read(text, InputFiles.DisplayName(from));
-        var built = KubernetesSpecBuilder.Build(objects, flags);
+        if (since is not null && since == from) throw new UserInputException("--since: " + since + " is the --from-kubernetes input; give the restore script an earlier run wrote");
+        var old = since is null ? null : DeltaRestore.ReadOld(since, progress);
+        var text = InputFiles.ReadAll(from, progress);
+        BuiltClusterSpec built;
+        using (progress.Begin("reading the Kubernetes objects of " + InputFiles.DisplayName(from)))
+        {
+            var objects = KubernetesInput.Read(text, InputFiles.DisplayName(from));
+            built = KubernetesSpecBuilder.Build(objects, flags);
+        }
         if (parse.GetValue(_verbose))
         {
             foreach (var skipped in built.Skipped) Console.Error.WriteLine("natdsl: skipped " + skipped);
@@ -75,8 +84,20 @@ public sealed class KubernetesGenerateOptions
         {
             Console.Error.WriteLine("natdsl: " + built.Skipped.Count + " object(s) ignored as kube-proxy would (--verbose lists them)");
         }
-        var rules = KubeProxyCompiler.Compile(built.Spec, new CompileOptions { SelfContained = parse.GetValue(_selfContained) });
-        OutputFiles.Write(output == "-" ? null : output, SaveRenderer.Render(rules));
+        string script;
+        using (progress.Begin("compiling the rules of " + built.Spec.Services.Count.ToString(CultureInfo.InvariantCulture) + " services"))
+        {
+            var rules = KubeProxyCompiler.Compile(built.Spec, new CompileOptions { SelfContained = parse.GetValue(_selfContained) });
+            script = SaveRenderer.Render(rules);
+        }
+        if (old is not null)
+        {
+            using (progress.Begin("computing the delta since " + InputFiles.DisplayName(since!)))
+            {
+                script = DeltaRestore.Compute(old, InputFiles.DisplayName(since!), script);
+            }
+        }
+        OutputFiles.Write(output == "-" ? null : output, script);
         return ExitCodes.Success;
     }
 

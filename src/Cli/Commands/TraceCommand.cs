@@ -22,11 +22,11 @@ public static class TraceCommand
             "  natdsl trace node1.rules --src 10.0.0.5 --dst 10.96.0.10:53 --proto udp --json");
         command.Arguments.Add(s.Input);
         foreach (var option in new Option[] { s.Source, s.Destination, s.Protocol, s.LocalAddresses, s.InInterface, s.Json, s.Lenient }) command.Options.Add(option);
-        command.SetAction(parse => CommandRunner.Run(parse, () => Execute(s, parse)));
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;
     }
 
-    private static int Execute(Symbols s, ParseResult parse)
+    private static int Execute(Symbols s, ParseResult parse, ProgressReporter progress)
     {
         var (source, sourcePort) = AddressArguments.Endpoint("--src", parse.GetValue(s.Source), portRequired: false);
         var (destination, destinationPort) = AddressArguments.Endpoint("--dst", parse.GetValue(s.Destination), portRequired: true);
@@ -39,7 +39,7 @@ public static class TraceCommand
             _ => throw new UserInputException("--proto: unknown protocol \"" + protocolName + "\" (expected tcp, udp or sctp)"),
         };
         var locals = AddressArguments.Addresses("--local-address", parse.GetValue(s.LocalAddresses));
-        var dump = DumpInput.Read(parse.GetValue(s.Input)!, parse.GetValue(s.Lenient));
+        var dump = DumpInput.Read(parse.GetValue(s.Input)!, parse.GetValue(s.Lenient), progress: progress);
         var family = dump.RuleSet.Family;
         AddressArguments.RequireFamily("--src", source, family);
         AddressArguments.RequireFamily("--dst", destination, family);
@@ -54,7 +54,11 @@ public static class TraceCommand
             Protocol = protocol,
             InInterface = parse.GetValue(s.InInterface),
         };
-        var result = PacketTracer.Trace(dump.RuleSet, packet, new TraceOptions { LocalAddresses = locals });
+        TraceResult result;
+        using (progress.Begin("tracing the packet"))
+        {
+            result = PacketTracer.Trace(dump.RuleSet, packet, new TraceOptions { LocalAddresses = locals });
+        }
         OutputFiles.Write(null, parse.GetValue(s.Json)
             ? TracePresenter.Json(result, SaveRenderer.RenderRule)
             : TracePresenter.Text(result, SaveRenderer.RenderRule));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using NatDsl.Analysis.Diff;
 using NatDsl.Cli.Generation;
+using NatDsl.Cli.Presentation;
 using NatDsl.Formats.Save;
 using NatDsl.KubeProxy;
 using NatDsl.Model;
@@ -35,7 +36,7 @@ public static class VerifyCommand
         };
         var golden = new Option<string>("--golden")
         {
-            Description = "The dump captured from the node: iptables -t nat -L -n [-v] [-x] output, or iptables-save output ('-' for standard input).",
+            Description = "The dump captured from the node: iptables-save output, iptables -t nat -S [-v] rules or iptables -t nat -L -n [-v] [-x] output (detected; '-' for standard input).",
             Required = true,
         };
         var ignoreCounters = new Option<bool>("--ignore-counters")
@@ -50,58 +51,87 @@ public static class VerifyCommand
         {
             Description = "The [NatRuleSet] class to verify when the input declares several (simple or full name).",
         };
-        var command = new Command("verify", "Check that a rule set definition (or a generated restore file) matches a dump from a node: exit 0 when it does, 1 with the differences when not.");
+        var json = CommonOptions.Json("the verdict and the differences");
+        var lenient = CommonOptions.Lenient();
+        var command = new Command("verify",
+            "Check that a rule set definition (or a generated restore file) matches a dump from a node: exit 0 when it does, 1 with the differences when not.\n\n" +
+            "Examples:\n" +
+            "  natdsl verify Rules.cs --golden node1.listing.txt\n" +
+            "  natdsl verify out/Rules.rules --golden node1-iptables-save.txt --json\n" +
+            "  iptables-save | natdsl verify MyRules.csproj --golden - --class Blue");
         command.Arguments.Add(input);
         command.Options.Add(golden);
         command.Options.Add(ignoreCounters);
         command.Options.Add(kubeProxySort);
         command.Options.Add(className);
-        CommandActions.Set(command, parse => Run(
+        command.Options.Add(json);
+        command.Options.Add(lenient);
+        command.SetAction(parse => CommandRunner.Run(parse, progress => Run(
             parse.GetValue(input)!,
             parse.GetValue(golden)!,
-            parse.GetValue(ignoreCounters),
-            parse.GetValue(kubeProxySort),
-            parse.GetValue(className)));
+            new Settings(parse.GetValue(ignoreCounters), parse.GetValue(kubeProxySort), parse.GetValue(className), parse.GetValue(json), parse.GetValue(lenient)), progress)));
         return command;
     }
 
-    private static int Run(string input, string goldenPath, bool ignoreCounters, bool kubeProxySort, string? className)
+    /// <summary>The options of one run.</summary>
+    private sealed record Settings(bool IgnoreCounters, bool KubeProxySort, string? ClassName, bool Json, bool Lenient);
+
+    private static int Run(string input, string goldenPath, Settings settings, ProgressReporter progress)
     {
         RuleSet actual;
         bool compareCounters;
+        string inputKind;
         LoadedDump golden;
         if (DslSourceLoader.IsDslInput(input))
         {
-            var compilation = DslCompiler.Compile(DslSourceLoader.Load(input));
+            var compilation = GenerateCommand.Compile(input, progress);
             DiagnosticPrinter.Print(compilation.Diagnostics, Console.Error);
             if (compilation.HasErrors) return ExitCodes.Negative;
-            var chosen = Choose(input, compilation.Classes, className);
-            golden = DumpFiles.Read(goldenPath);
+            var chosen = Choose(input, compilation.Classes, settings.ClassName);
+            golden = DumpFiles.Read(goldenPath, settings.Lenient, progress);
             var selfContained = !GoldenComparison.IsRestoreScript(golden);
+            using (progress.Begin("compiling the rules of " + chosen.DisplayName))
             using (var loaded = LoadedRuleSets.Load(compilation.Output))
             {
                 actual = KubeProxyCompiler.Compile(loaded.Spec(chosen), new CompileOptions { SelfContained = selfContained });
             }
             compareCounters = false;
+            inputKind = "dsl";
         }
         else
         {
             if (input == "-" && goldenPath == "-") throw new UserInputException("the input and --golden cannot both be standard input");
-            var script = SaveParser.ParseRuleSet(InputFiles.ReadAll(input), InputFiles.DisplayName(input));
-            golden = DumpFiles.Read(goldenPath);
+            var text = InputFiles.ReadAll(input, progress);
+            RuleSet script;
+            using (progress.Begin("parsing " + InputFiles.DisplayName(input)))
+            {
+                script = SaveParser.ParseRuleSet(text, InputFiles.DisplayName(input));
+            }
+            golden = DumpFiles.Read(goldenPath, settings.Lenient, progress);
             if (RestoreOverlay.IsNoFlushScript(script))
             {
                 actual = RestoreOverlay.Apply(golden.RuleSet, script);
                 compareCounters = false;
+                inputKind = "restore-script";
             }
             else
             {
                 actual = script;
-                compareCounters = !ignoreCounters && RuleSetCounters.AnyRuleCounters(script);
+                inputKind = "dump";
+                compareCounters = !settings.IgnoreCounters && RuleSetCounters.AnyRuleCounters(script);
             }
         }
 
-        var result = GoldenComparison.Compare(golden, actual, compareCounters && !ignoreCounters, kubeProxySort);
+        DiffResult result;
+        using (progress.Begin("comparing with " + InputFiles.DisplayName(goldenPath)))
+        {
+            result = GoldenComparison.Compare(golden, actual, compareCounters && !settings.IgnoreCounters, settings.KubeProxySort);
+        }
+        if (settings.Json)
+        {
+            OutputFiles.Write(null, VerifyPresenter.Json(result, InputFiles.DisplayName(input), inputKind, InputFiles.DisplayName(goldenPath), golden.Format, golden.ListingForm));
+            return result.AreEqual ? ExitCodes.Success : ExitCodes.Negative;
+        }
         if (result.AreEqual)
         {
             Console.Out.WriteLine("verified: " + InputFiles.DisplayName(input) + " matches " + InputFiles.DisplayName(goldenPath));

@@ -1,38 +1,21 @@
-using System;
-using NatDsl.Formats.Listing;
-using NatDsl.Formats.Save;
+using NatDsl.Cli.Presentation;
+using NatDsl.Formats;
 
 namespace NatDsl.Cli.Generation;
 
 /// <summary>
-/// Reads a dump captured from a node: an <c>iptables -L -n</c> listing (first non-blank line
-/// <c>Chain …</c>) or <c>iptables-save</c> output. The one place that chooses the parser, so that it
-/// can be swapped for the runtime's format detection when that lands.
+/// Reads a dump captured from a node for <c>verify</c> and <c>import</c>: <c>iptables-save</c>
+/// output (or a restore script), <c>iptables -S</c> rules, or an <c>iptables -L -n</c> listing,
+/// detected by the runtime's <see cref="DumpReader"/> as every other command detects it.
 /// </summary>
 internal static class DumpFiles
 {
     /// <summary>Reads <paramref name="path"/> (<c>-</c> for standard input); parse errors are <c>DumpParseException</c>s.</summary>
-    public static LoadedDump Read(string path) => Parse(InputFiles.ReadAll(path), InputFiles.DisplayName(path));
+    /// <param name="path">The file, or <c>-</c>.</param>
+    /// <param name="lenient">Find the dump inside other text (skipped lines reported on stderr).</param>
+    /// <param name="progress">Shows the reading and the parsing.</param>
+    public static LoadedDump Read(string path, bool lenient = false, ProgressReporter? progress = null) => From(DumpInput.Read(path, lenient, progress: progress));
 
-    /// <summary>Parses dump text; <paramref name="source"/> names it in error messages.</summary>
-    public static LoadedDump Parse(string text, string source)
-    {
-        if (IsListing(text))
-        {
-            var listing = ListingParser.Parse(text, source);
-            return new LoadedDump(listing.RuleSet, listing.Form);
-        }
-        return new LoadedDump(SaveParser.ParseRuleSet(text, source), null);
-    }
-
-    private static bool IsListing(string text)
-    {
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0) continue;
-            return line.StartsWith("Chain ", StringComparison.Ordinal);
-        }
-        return false;
-    }
+    private static LoadedDump From(Dump dump) =>
+        new LoadedDump(dump.RuleSet, dump.Listing?.Form) { Format = dump.Format };
 }

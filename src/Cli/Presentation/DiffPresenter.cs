@@ -22,7 +22,7 @@ public static class DiffPresenter
         Input(w, "actual", actual);
         w.WriteStartObject("comparison");
         if (form is null) w.WriteNull("listingForm");
-        else w.WriteString("listingForm", "-L" + (form.Verbose ? " -v" : string.Empty) + " -n" + (form.Verbose && form.Exact ? " -x" : string.Empty));
+        else w.WriteString("listingForm", Flags(form));
         w.WriteBoolean("ignoreCounters", result.Options.IgnoreCounters);
         w.WriteBoolean("unorderedServiceGroups", result.Options.UnorderedServiceGroups);
         w.WriteBoolean("kubeProxySort", result.Options.KubeProxySort);
@@ -31,6 +31,16 @@ public static class DiffPresenter
         foreach (var note in notes) w.WriteStringValue(note);
         w.WriteEndArray();
         w.WriteEndObject();
+        Differences(w, result);
+        w.WriteEndObject();
+    });
+
+    /// <summary>
+    /// The <c>differences</c> array: each difference with its kind, place, the rules of both sides
+    /// as iptables-save lines and the explanation (shared by <c>diff --json</c> and <c>verify --json</c>).
+    /// </summary>
+    public static void Differences(System.Text.Json.Utf8JsonWriter w, DiffResult result)
+    {
         w.WriteStartArray("differences");
         foreach (var d in result.Differences)
         {
@@ -47,8 +57,10 @@ public static class DiffPresenter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteEndObject();
-    });
+    }
+
+    /// <summary>How a listing form is named on iptables' command line: <c>-L -v -n -x</c>.</summary>
+    public static string Flags(ListingForm form) => "-L" + (form.Verbose ? " -v" : string.Empty) + " -n" + (form.Verbose && form.Exact ? " -x" : string.Empty);
 
     private static void Input(System.Text.Json.Utf8JsonWriter w, string name, Dump dump)
     {
