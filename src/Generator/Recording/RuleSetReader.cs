@@ -109,10 +109,15 @@ internal static class RuleSetReader
         var candidates = symbol.GetMembers(KnownNames.DefineMethod).OfType<IMethodSymbol>().ToList();
         if (candidates.Count == 0)
         {
+            // A class still being typed (no closing brace yet, a half-typed member) may simply not
+            // have reached Define: the compiler's syntax errors say what is wrong, not this.
+            if (symbol.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken).ContainsDiagnostics)) return null;
             recording.Report(DiagnosticDescriptors.DefineMethodInvalid, classLocation, classInfo.FullName, "there is no method named Define");
             return null;
         }
         var method = candidates[0];
+        // Define itself half-typed (an unfinished parameter list, no body yet): the compiler reports it.
+        if (candidates.Count == 1 && method.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken).ContainsDiagnostics)) return null;
         var location = MethodLocation(method, classLocation);
         string? problem = null;
         if (candidates.Count > 1) problem = "Define must not be overloaded";
