@@ -10,14 +10,18 @@ internal sealed class TraceContext
     private readonly HashSet<string> _hits;
     private int _outcomes;
 
-    public TraceContext(RuleSet rules, TraceOptions options)
+    public TraceContext(RuleSet rules, TraceOptions options, TraceScratch scratch)
     {
+        Scratch = scratch;
         Rules = rules;
         Options = options;
         _local = new HashSet<IpAddress>(options.LocalAddresses);
         _hits = new HashSet<string>(options.AffinityHits, System.StringComparer.Ordinal);
         Index = options.UseIndex ? TraceIndex.For(rules) : null;
     }
+
+    /// <summary>The trace's working memory (paths, branch lists).</summary>
+    public TraceScratch Scratch { get; }
 
     /// <summary>The rule set's lookups; null for a plain linear walk.</summary>
     public TraceIndex? Index { get; }
@@ -31,7 +35,7 @@ internal sealed class TraceContext
 
     public bool Truncated { get; private set; }
 
-    public bool IsLocal(IpAddress address) => _local.Contains(address) || IsLoopback(address);
+    public bool IsLocal(IpAddress address) => (_local.Count > 0 && _local.Contains(address)) || IsLoopback(address);
 
     public bool IsAffinityHit(string name) => _hits.Contains(name);
 

@@ -2,8 +2,12 @@ using NatDsl.Model;
 
 namespace NatDsl.Analysis.Trace;
 
-/// <summary>The packet as one branch sees it: rewritten addresses, mark, probability, path.</summary>
-internal sealed record TraceState(Packet Packet, Probability Probability, TracePath? Path)
+/// <summary>
+/// The packet as one branch sees it: rewritten addresses, mark, probability, path (an index
+/// into the trace's <see cref="TraceScratch"/>, −1 for none). A value: branching copies it
+/// instead of allocating.
+/// </summary>
+internal readonly record struct TraceState(Packet Packet, Probability Probability, int Path)
 {
     public bool Masqueraded { get; init; }
 
@@ -11,7 +15,7 @@ internal sealed record TraceState(Packet Packet, Probability Probability, TraceP
 
     public string Reason { get; init; } = string.Empty;
 
-    public TraceState WithStep(TraceStep step) => this with { Path = new TracePath(step, Path) };
+    public TraceState WithStep(TraceContext context, TraceStep step) => this with { Path = context.Scratch.Append(Path, step) };
 
     public TraceOutcome ToOutcome(ChainEnd end, TraceContext context) => new TraceOutcome
     {
@@ -21,7 +25,7 @@ internal sealed record TraceState(Packet Packet, Probability Probability, TraceP
         Masqueraded = Masqueraded,
         SnatSource = SnatSource,
         Mark = Packet.Mark,
-        Path = TracePath.ToList(Path),
+        Path = context.Scratch.ToList(Path),
         Reason = Reason,
         Verdict = end switch
         {
