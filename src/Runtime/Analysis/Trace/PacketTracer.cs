@@ -22,7 +22,7 @@ public static class PacketTracer
         var context = new TraceContext(rules, options, scratch);
         var start = new TraceState(packet, Probability.One, -1);
         var local = context.IsLocal(packet.Source);
-        var finals = new List<TraceOutcome>();
+        var finals = scratch.Outcomes;
         var afterNat = RunHook(context, "nat", local ? "OUTPUT" : "PREROUTING", start);
         foreach (var nat in afterNat)
         {

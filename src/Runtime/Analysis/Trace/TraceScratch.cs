@@ -61,6 +61,9 @@ internal sealed class TraceScratch
         return ValueList<TraceStep>.Own(steps);
     }
 
+    /// <summary>The outcomes of the current trace (copied out at its end).</summary>
+    public List<TraceOutcome> Outcomes { get; } = new List<TraceOutcome>();
+
     /// <summary>An empty list of branches, to be given back with <see cref="Return"/>.</summary>
     public List<Branch> Rent() => _lists.Count > 0 ? _lists.Pop() : new List<Branch>();
 
@@ -75,5 +78,6 @@ internal sealed class TraceScratch
     {
         Array.Clear(_steps, 0, _count);
         _count = 0;
+        Outcomes.Clear();
     }
 }
