@@ -30,7 +30,12 @@ internal sealed class SaveFileReader
         _context = new RuleParseContext(_family);
     }
 
-    public SaveDocument Read(string text) => Read(TextLines.Of(text));
+    public SaveDocument Read(string text)
+    {
+        // kube-proxy dumps have about one distinct short token (chain name, address) per 100 characters.
+        _context.Pool.Reserve(text.Length / 100);
+        return Read(TextLines.Of(text));
+    }
 
     public SaveDocument Read(System.IO.TextReader reader) => Read(TextLines.Of(reader));
 

@@ -14,6 +14,20 @@ internal sealed class TokenPool
     private uint[] _hashes = new uint[1024];
     private int _count;
 
+    /// <summary>
+    /// Sizes an empty pool for about <paramref name="tokens"/> distinct tokens (a large dump would
+    /// otherwise double the table a dozen times, rehashing it each time).
+    /// </summary>
+    public void Reserve(int tokens)
+    {
+        if (_count > 0) return;
+        var size = _slots.Length;
+        while (size < (1 << 22) && size < (long)tokens * 2) size *= 2;
+        if (size == _slots.Length) return;
+        _slots = new string?[size];
+        _hashes = new uint[size];
+    }
+
     /// <summary><c>source.Substring(start, length)</c>, shared with earlier equal tokens.</summary>
     public string Intern(string source, int start, int length)
     {
