@@ -100,7 +100,7 @@ public static class PacketTracer
                 case ChainEnd.Return:
                     var policy = chain.Policy ?? ChainPolicy.Accept;
                     var note = PolicyNote(policy);
-                    var step = entry is not null ? entry.PolicyStep(note) : new TraceStep(table.Name, chain.Name, -1, null, note);
+                    var step = new TraceStep(table.Name, chain.Name, -1, null, note);
                     var next = branch.State.WithStep(context, step);
                     results.Add(new Branch(next, policy == ChainPolicy.Drop ? ChainEnd.Drop : ChainEnd.Accept));
                     break;

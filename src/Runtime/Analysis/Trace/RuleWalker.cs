@@ -62,7 +62,7 @@ internal static class RuleWalker
                     return;
                 }
                 var hit = (state with { Probability = state.Probability * match.Chance })
-                    .WithStep(context, StepOf(entry, table, chain, i, rule, match.Note));
+                    .WithStep(context, new TraceStep(table.Name, chain.Name, i, rule, match.Note));
                 if (ApplyTarget(context, hook, table, chain, entry, i, rule, hit, depth, results, out var afterHit) == Flow.Continue)
                 {
                     WalkFrom(context, hook, table, chain, entry, i + 1, afterHit, depth, results);
@@ -71,16 +71,12 @@ internal static class RuleWalker
                 WalkFrom(context, hook, table, chain, entry, i + 1, miss, depth, results);
                 return;
             }
-            var stepped = state.WithStep(context, StepOf(entry, table, chain, i, rule, match.Note));
+            var stepped = state.WithStep(context, new TraceStep(table.Name, chain.Name, i, rule, match.Note));
             if (ApplyTarget(context, hook, table, chain, entry, i, rule, stepped, depth, results, out var continued) == Flow.Stop) return;
             state = continued;
         }
         results.Add(new Branch(state, ChainEnd.FellOff));
     }
-
-    /// <summary>The step of a rule: the index's shared instance when the chain is indexed.</summary>
-    private static TraceStep StepOf(TraceIndex.Entry? entry, Table table, Chain chain, int index, Rule rule, string note) =>
-        entry is not null ? entry.StepOf(index, rule, note) : new TraceStep(table.Name, chain.Name, index, rule, note);
 
     /// <summary>Whether two packets have the fields the dispatch index files rules under.</summary>
     private static bool SameKey(Packet a, Packet b) =>

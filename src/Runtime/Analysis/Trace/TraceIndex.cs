@@ -8,8 +8,7 @@ namespace NatDsl.Analysis.Trace;
 /// <summary>
 /// Lookups the tracer needs many times per packet, built once per rule set (rule sets are
 /// immutable, so the index is cached beside the instance): chains by name, a
-/// <see cref="ChainDispatchIndex"/> for every long chain, the chain each jump leads to and the
-/// (immutable) steps traces record, made once per rule instead of once per packet.
+/// <see cref="ChainDispatchIndex"/> for every long chain, and the chain each jump leads to.
 /// </summary>
 internal sealed class TraceIndex
 {
@@ -60,13 +59,11 @@ internal sealed class TraceIndex
     /// <summary>The dispatch index of a chain of the table, or null when the chain is walked linearly.</summary>
     public ChainDispatchIndex? DispatchOf(Table table, Chain chain) => EntryOf(table, chain)?.Dispatch;
 
-    /// <summary>One indexed chain: its dispatch index and what traces through it reuse.</summary>
+    /// <summary>One indexed chain: its dispatch index and its resolved jump targets.</summary>
     internal sealed class Entry
     {
         private readonly TraceIndex _owner;
-        private readonly TraceStep?[] _steps;
         private readonly Entry?[] _jumps;
-        private TraceStep? _policy;
 
         public Entry(TraceIndex owner, string tableName, Chain chain)
         {
@@ -74,7 +71,6 @@ internal sealed class TraceIndex
             TableName = tableName;
             Chain = chain;
             Dispatch = ChainDispatchIndex.Build(chain);
-            _steps = new TraceStep?[chain.Rules.Count];
             _jumps = new Entry?[chain.Rules.Count];
         }
 
@@ -83,26 +79,6 @@ internal sealed class TraceIndex
         public Chain Chain { get; }
 
         public ChainDispatchIndex? Dispatch { get; }
-
-        /// <summary>The step of rule <paramref name="index"/> with this note (one instance per rule and note, as steps are immutable).</summary>
-        public TraceStep StepOf(int index, Rule rule, string note)
-        {
-            var step = _steps[index];
-            if (step is not null && ReferenceEquals(step.Rule, rule) && string.Equals(step.Note, note, StringComparison.Ordinal)) return step;
-            step = new TraceStep(TableName, Chain.Name, index, rule, note);
-            _steps[index] = step;
-            return step;
-        }
-
-        /// <summary>The chain's policy step with this note.</summary>
-        public TraceStep PolicyStep(string note)
-        {
-            var step = _policy;
-            if (step is not null && string.Equals(step.Note, note, StringComparison.Ordinal)) return step;
-            step = new TraceStep(TableName, Chain.Name, -1, null, note);
-            _policy = step;
-            return step;
-        }
 
         /// <summary>The entry of the chain rule <paramref name="index"/> jumps to (by <paramref name="name"/>), or null when there is none.</summary>
         public Entry? JumpOf(int index, string name)
