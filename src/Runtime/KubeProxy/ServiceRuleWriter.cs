@@ -383,6 +383,6 @@ internal sealed class ServiceRuleWriter
         {
             if (m is not null) list[count++] = m;
         }
-        return list.ToValueList();
+        return ValueList<Match>.Own(list);
     }
 }

@@ -8,13 +8,13 @@ namespace NatDsl.KubeProxy;
 internal sealed class TableBuilder
 {
     private readonly List<string> _order;
-    private readonly Dictionary<string, List<Rule>> _rules;
+    private readonly Dictionary<string, RuleBuffer> _rules;
 
     public TableBuilder(string name, int expectedChains = 16)
     {
         Name = name;
         _order = new List<string>(expectedChains);
-        _rules = new Dictionary<string, List<Rule>>(expectedChains, StringComparer.Ordinal);
+        _rules = new Dictionary<string, RuleBuffer>(expectedChains, StringComparer.Ordinal);
     }
 
     public string Name { get; }
@@ -28,18 +28,19 @@ internal sealed class TableBuilder
     {
         if (_rules.ContainsKey(chain)) return;
         _order.Add(chain);
-        _rules[chain] = new List<Rule>(2);
+        _rules[chain] = new RuleBuffer();
     }
 
     /// <summary>Appends a rule, declaring the chain if needed.</summary>
     public void Append(string chain, Rule rule)
     {
-        Declare(chain);
-        _rules[chain].Add(rule);
+        if (!_rules.TryGetValue(chain, out var rules))
+        {
+            _order.Add(chain);
+            _rules[chain] = rules = new RuleBuffer();
+        }
+        rules.Add(rule);
     }
-
-    /// <summary>The rules of a declared chain.</summary>
-    public List<Rule> RulesOf(string chain) => _rules[chain];
 
     /// <summary>A user-defined chain with its rules.</summary>
     public Chain BuildChain(string chain) => new Chain(chain, null, null, _rules[chain].ToValueList());
@@ -50,5 +51,30 @@ internal sealed class TableBuilder
         var chains = new Chain[_order.Count];
         for (var i = 0; i < chains.Length; i++) chains[i] = BuildChain(_order[i]);
         return new Table(Name, ValueList<Chain>.Own(chains));
+    }
+
+    /// <summary>
+    /// A chain's rules: a growing array handed to the chain as it is when it is full (most chains
+    /// of a cluster are endpoint chains of exactly two rules), copied only when it is not.
+    /// </summary>
+    private sealed class RuleBuffer
+    {
+        private Rule[] _items = new Rule[2];
+        private int _count;
+
+        public void Add(Rule rule)
+        {
+            if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+            _items[_count++] = rule;
+        }
+
+        public ValueList<Rule> ToValueList()
+        {
+            if (_count == 0) return ValueList<Rule>.Empty;
+            if (_count == _items.Length) return ValueList<Rule>.Own(_items);
+            var exact = new Rule[_count];
+            Array.Copy(_items, exact, _count);
+            return ValueList<Rule>.Own(exact);
+        }
     }
 }

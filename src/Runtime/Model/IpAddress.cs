@@ -121,22 +121,31 @@ public readonly struct IpAddress : IEquatable<IpAddress>, IComparable<IpAddress>
 
     private static bool TryParseV4(string text, out IpAddress address)
     {
+        // As text.Split('.') into exactly four parts of 1-3 digits each at most 255, without the split's allocations.
         address = default;
-        var parts = text.Split('.');
-        if (parts.Length != 4) return false;
         uint value = 0;
-        foreach (var part in parts)
+        var parts = 0;
+        var i = 0;
+        while (true)
         {
-            if (part.Length == 0 || part.Length > 3) return false;
+            var start = i;
             var n = 0;
-            foreach (var c in part)
+            while (i < text.Length && text[i] != '.')
             {
+                var c = text[i];
                 if (c < '0' || c > '9') return false;
                 n = (n * 10) + (c - '0');
+                if (i - start >= 3) return false;
+                i++;
             }
-            if (n > 255) return false;
+            if (i == start || n > 255) return false;
             value = (value << 8) | (uint)n;
+            parts++;
+            if (i == text.Length) break;
+            if (parts == 4) return false;
+            i++; // the dot
         }
+        if (parts != 4) return false;
         address = FromV4(value);
         return true;
     }

@@ -188,6 +188,11 @@ public static class SpecValidator
             var port = service.Ports[i];
             var path = "spec.ports[" + Text(i) + "]";
             var n = rules.ServicePortName(service.Namespace, service.Name, port.Name);
+
+            // Every chain name below is a prefix of at most 9 characters and a 16-character hash, and
+            // every comment is n plus a fixed text: when the longest fixed text fits, nothing below
+            // can be too long, and the hash and the comments need not be made.
+            if (ChainNamesAlwaysFit && Encoding.UTF8.GetByteCount(n) + LongestFixedCommentBytes <= KubeChains.MaxCommentBytes) continue;
             var protocol = ProtocolInfo.Name(port.Protocol);
             var hash = ChainHashing.PortProtoHash(n, protocol);
             var fw = ChainHashing.FirewallPrefix + hash;
@@ -227,6 +232,29 @@ public static class SpecValidator
                 errors.Add(new SpecError(service.FullName, path, "the comment \"" + longest + "\" is " + Text(Encoding.UTF8.GetByteCount(longest)) + " bytes; iptables allows " + Text(KubeChains.MaxCommentBytes)));
             }
         }
+    }
+
+    /// <summary>True when every per-service chain name (prefix + 16 hash characters) is within the limit.</summary>
+    private static readonly bool ChainNamesAlwaysFit =
+        Math.Max(Math.Max(ChainHashing.ServicePrefix.Length, ChainHashing.LocalServicePrefix.Length), Math.Max(Math.Max(ChainHashing.ExternalPrefix.Length, ChainHashing.FirewallPrefix.Length), ChainHashing.ExternalLocalPrefix.Length))
+        + ChainHashing.Hash(string.Empty).Length <= KubeChains.MaxChainNameLength;
+
+    /// <summary>The most bytes a service port comment adds to the port's name (endpoint comments: " -> [v6]:port", at most 57).</summary>
+    private static readonly int LongestFixedCommentBytes = FixedCommentBytes();
+
+    private static int FixedCommentBytes()
+    {
+        var fw = ChainHashing.FirewallPrefix + ChainHashing.Hash(string.Empty);
+        var fixedParts = new[]
+        {
+            ServiceComments.ClusterIP(string.Empty), ServiceComments.ExternalIP(string.Empty), ServiceComments.LoadBalancerIP(string.Empty), ServiceComments.NoEndpoints(string.Empty),
+            ServiceComments.NoLocalEndpoints(string.Empty), ServiceComments.HealthCheckNodePort(string.Empty), ServiceComments.NotAcceptedByFirewall(string.Empty, fw),
+            ServiceComments.OtherTrafficDropped(string.Empty), ServiceComments.MasqueradeExternal(string.Empty), ServiceComments.PodTrafficExternal(string.Empty),
+            ServiceComments.MasqueradeLocalExternal(string.Empty), ServiceComments.RouteLocalExternal(string.Empty),
+        };
+        var longest = 4 + 53;
+        foreach (var text in fixedParts) longest = Math.Max(longest, Encoding.UTF8.GetByteCount(text));
+        return longest;
     }
 
     private static string FamilyMismatch(string value, IpFamily actual, IpFamily expected) =>

@@ -11,6 +11,8 @@ internal static class MatchEvaluator
         if (!Header(hook, rule, packet)) return RuleMatch.No;
         var chance = Probability.One;
         var note = string.Empty;
+        StatisticChance? single = null;
+        var statistics = 0;
         foreach (var match in rule.Matches)
         {
             switch (Single(context, match, packet, out var reason))
@@ -23,10 +25,12 @@ internal static class MatchEvaluator
                     var statistic = StatisticChance.Of((StatisticMatch)match);
                     chance *= statistic.Chance;
                     note = statistic.Note;
+                    single = statistic;
+                    statistics++;
                     break;
             }
         }
-        return new RuleMatch(chance, null, note);
+        return new RuleMatch(chance, null, note, statistics == 1 ? single : null);
     }
 
     private static bool Header(string hook, Rule rule, Packet packet)

@@ -18,23 +18,23 @@ public static class PacketTracer
     public static TraceResult Trace(RuleSet rules, Packet packet, TraceOptions? options = null)
     {
         options ??= new TraceOptions();
-        var context = new TraceContext(rules, options);
-        var start = new TraceState(packet, Probability.One, null);
+        var scratch = TraceScratch.Take();
+        var context = new TraceContext(rules, options, scratch);
+        var start = new TraceState(packet, Probability.One, -1);
         var local = context.IsLocal(packet.Source);
-        var finals = new List<TraceOutcome>();
-        foreach (var afterNat in RunHook(context, "nat", local ? "OUTPUT" : "PREROUTING", start))
+        var finals = scratch.Outcomes;
+        var afterNat = RunHook(context, "nat", local ? "OUTPUT" : "PREROUTING", start);
+        foreach (var nat in afterNat)
         {
-            if (afterNat.End != ChainEnd.Accept)
+            if (nat.End != ChainEnd.Accept)
             {
-                finals.Add(afterNat.State.ToOutcome(afterNat.End, context));
+                finals.Add(nat.State.ToOutcome(nat.End, context));
                 continue;
             }
-            var state = afterNat.State;
+            var state = nat.State;
             var toLocal = context.IsLocal(state.Packet.Destination);
             var filterHook = local ? "OUTPUT" : (toLocal ? "INPUT" : "FORWARD");
-            var afterFilter = options.EvaluateFilter
-                ? RunHook(context, "filter", filterHook, state)
-                : new List<Branch> { new Branch(state, ChainEnd.Accept) };
+            var afterFilter = options.EvaluateFilter ? RunHook(context, "filter", filterHook, state) : Single(context, state);
             foreach (var filtered in afterFilter)
             {
                 if (filtered.End != ChainEnd.Accept)
@@ -44,20 +44,36 @@ public static class PacketTracer
                 }
                 if (!local && toLocal)
                 {
-                    foreach (var input in RunHook(context, "nat", "INPUT", filtered.State))
+                    var afterInput = RunHook(context, "nat", "INPUT", filtered.State);
+                    foreach (var input in afterInput)
                     {
                         finals.Add(input.State.ToOutcome(input.End == ChainEnd.Accept ? ChainEnd.DeliverLocal : input.End, context));
                     }
+                    scratch.Return(afterInput);
                     continue;
                 }
-                foreach (var post in RunHook(context, "nat", "POSTROUTING", filtered.State))
+                var afterPost = RunHook(context, "nat", "POSTROUTING", filtered.State);
+                foreach (var post in afterPost)
                 {
                     var end = post.End == ChainEnd.Accept ? (toLocal ? ChainEnd.DeliverLocal : ChainEnd.Forward) : post.End;
                     finals.Add(post.State.ToOutcome(end, context));
                 }
+                scratch.Return(afterPost);
             }
+            scratch.Return(afterFilter);
         }
-        return new TraceResult(packet, finals.ToValueList(), context.Truncated);
+        scratch.Return(afterNat);
+        var result = new TraceResult(packet, finals.ToValueList(), context.Truncated);
+        scratch.Release();
+        return result;
+    }
+
+    /// <summary>A rented list holding one accepted branch.</summary>
+    private static List<Branch> Single(TraceContext context, TraceState state)
+    {
+        var list = context.Scratch.Rent();
+        list.Add(new Branch(state, ChainEnd.Accept));
+        return list;
     }
 
     private static string PolicyNote(ChainPolicy policy) => policy switch
@@ -67,21 +83,25 @@ public static class PacketTracer
         _ => "policy " + policy.ToString().ToUpperInvariant(),
     };
 
+    /// <summary>The branches leaving a hook's chain, in a list rented from the trace's scratch.</summary>
     private static List<Branch> RunHook(TraceContext context, string tableName, string hook, TraceState state)
     {
         var table = context.Rules.FindTable(tableName);
         var chain = table is null ? null : context.FindChain(table, hook);
-        if (table is null || chain is null) return new List<Branch> { new Branch(state, ChainEnd.Accept) };
-        var results = new List<Branch>();
-        foreach (var branch in RuleWalker.Walk(context, hook, table, chain, state, 0))
+        if (table is null || chain is null) return Single(context, state);
+        var entry = context.Index?.EntryOf(table, chain);
+        var results = context.Scratch.Rent();
+        var walked = RuleWalker.Walk(context, hook, table, chain, entry, state, 0);
+        foreach (var branch in walked)
         {
             switch (branch.End)
             {
                 case ChainEnd.FellOff:
                 case ChainEnd.Return:
                     var policy = chain.Policy ?? ChainPolicy.Accept;
-                    var step = new TraceStep(table.Name, chain.Name, -1, null, PolicyNote(policy));
-                    var next = branch.State.WithStep(step);
+                    var note = PolicyNote(policy);
+                    var step = new TraceStep(table.Name, chain.Name, -1, null, note);
+                    var next = branch.State.WithStep(context, step);
                     results.Add(new Branch(next, policy == ChainPolicy.Drop ? ChainEnd.Drop : ChainEnd.Accept));
                     break;
                 default:
@@ -89,6 +109,7 @@ public static class PacketTracer
                     break;
             }
         }
+        context.Scratch.Return(walked);
         return results;
     }
 }

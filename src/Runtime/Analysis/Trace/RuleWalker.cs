@@ -7,24 +7,29 @@ namespace NatDsl.Analysis.Trace;
 /// <summary>Walks a chain rule by rule, following jumps, gotos and returns, branching on probabilities.</summary>
 internal static class RuleWalker
 {
-    public static List<Branch> Walk(TraceContext context, string hook, Table table, Chain chain, TraceState state, int depth)
+    /// <summary>
+    /// The branches leaving <paramref name="chain"/> (entry: its index entry, or null), in a list
+    /// rented from the trace's scratch: give it back with <see cref="TraceScratch.Return"/>.
+    /// </summary>
+    public static List<Branch> Walk(TraceContext context, string hook, Table table, Chain chain, TraceIndex.Entry? entry, TraceState state, int depth)
     {
-        var results = new List<Branch>();
-        WalkFrom(context, hook, table, chain, 0, state, depth, results);
+        var results = context.Scratch.Rent();
+        WalkFrom(context, hook, table, chain, entry, 0, state, depth, results);
         return results;
     }
 
-    private static void WalkFrom(TraceContext context, string hook, Table table, Chain chain, int start, TraceState state, int depth, List<Branch> results)
+    private static void WalkFrom(TraceContext context, string hook, Table table, Chain chain, TraceIndex.Entry? entry, int start, TraceState state, int depth, List<Branch> results)
     {
         if (depth > context.Options.MaxDepth)
         {
             results.Add(new Branch(state with { Reason = "jump depth over " + context.Options.MaxDepth + " (loop?) at " + chain.Name }, ChainEnd.Undetermined));
             return;
         }
-        var dispatch = context.Index?.DispatchOf(table, chain);
+        var dispatch = entry?.Dispatch;
         var candidates = dispatch?.For(state.Packet) ?? default;
         var keyed = state.Packet;
-        for (var i = start; i < chain.Rules.Count; i++)
+        var rules = chain.Rules;
+        for (var i = start; i < rules.Count; i++)
         {
             if (dispatch is not null)
             {
@@ -36,11 +41,11 @@ internal static class RuleWalker
                 i = candidates.Next(i);
                 if (i < 0) break;
             }
-            var rule = chain.Rules[i];
+            var rule = rules[i];
             var match = MatchEvaluator.Evaluate(context, hook, rule, state.Packet);
             if (match.Undetermined is not null)
             {
-                var stuck = state.WithStep(new TraceStep(table.Name, chain.Name, i, rule, "cannot evaluate: " + match.Undetermined)) with
+                var stuck = state.WithStep(context, new TraceStep(table.Name, chain.Name, i, rule, "cannot evaluate: " + match.Undetermined)) with
                 {
                     Reason = table.Name + "/" + chain.Name + " rule " + (i + 1).ToString(CultureInfo.InvariantCulture) + ": " + match.Undetermined,
                 };
@@ -57,17 +62,17 @@ internal static class RuleWalker
                     return;
                 }
                 var hit = (state with { Probability = state.Probability * match.Chance })
-                    .WithStep(new TraceStep(table.Name, chain.Name, i, rule, match.Note));
-                if (ApplyTarget(context, hook, table, chain, i, rule, hit, depth, results, out var afterHit) == Flow.Continue)
+                    .WithStep(context, new TraceStep(table.Name, chain.Name, i, rule, match.Note));
+                if (ApplyTarget(context, hook, table, chain, entry, i, rule, hit, depth, results, out var afterHit) == Flow.Continue)
                 {
-                    WalkFrom(context, hook, table, chain, i + 1, afterHit, depth, results);
+                    WalkFrom(context, hook, table, chain, entry, i + 1, afterHit, depth, results);
                 }
-                var miss = state with { Probability = state.Probability * match.Chance.Complement };
-                WalkFrom(context, hook, table, chain, i + 1, miss, depth, results);
+                var miss = state with { Probability = state.Probability * match.Miss };
+                WalkFrom(context, hook, table, chain, entry, i + 1, miss, depth, results);
                 return;
             }
-            var stepped = state.WithStep(new TraceStep(table.Name, chain.Name, i, rule, match.Note));
-            if (ApplyTarget(context, hook, table, chain, i, rule, stepped, depth, results, out var continued) == Flow.Stop) return;
+            var stepped = state.WithStep(context, new TraceStep(table.Name, chain.Name, i, rule, match.Note));
+            if (ApplyTarget(context, hook, table, chain, entry, i, rule, stepped, depth, results, out var continued) == Flow.Stop) return;
             state = continued;
         }
         results.Add(new Branch(state, ChainEnd.FellOff));
@@ -83,7 +88,7 @@ internal static class RuleWalker
         Stop,
     }
 
-    private static Flow ApplyTarget(TraceContext context, string hook, Table table, Chain chain, int index, Rule rule, TraceState state, int depth, List<Branch> results, out TraceState continued)
+    private static Flow ApplyTarget(TraceContext context, string hook, Table table, Chain chain, TraceIndex.Entry? entry, int index, Rule rule, TraceState state, int depth, List<Branch> results, out TraceState continued)
     {
         continued = state;
         switch (rule.Target)
@@ -92,8 +97,11 @@ internal static class RuleWalker
             case LogTarget:
                 return Flow.Continue;
             case MarkTarget mark:
-                continued = state with { Packet = state.Packet with { Mark = mark.Apply(state.Packet.Mark) } };
+            {
+                var value = mark.Apply(state.Packet.Mark);
+                if (value != state.Packet.Mark) continued = state with { Packet = state.Packet with { Mark = value } };
                 return Flow.Continue;
+            }
             case VerdictTarget verdict:
                 switch (verdict.Verdict)
                 {
@@ -112,46 +120,61 @@ internal static class RuleWalker
                 }
             case JumpTarget jump:
             {
-                var target = context.FindChain(table, jump.Chain);
+                Chain? target;
+                TraceIndex.Entry? targetEntry;
+                if (entry is not null)
+                {
+                    targetEntry = entry.JumpOf(index, jump.Chain);
+                    target = targetEntry?.Chain;
+                }
+                else
+                {
+                    target = context.FindChain(table, jump.Chain);
+                    targetEntry = target is null ? null : context.Index?.EntryOf(table, target);
+                }
                 if (target is null)
                 {
                     results.Add(new Branch(state with { Reason = "jump to missing chain " + jump.Chain }, ChainEnd.Undetermined));
                     return Flow.Stop;
                 }
-                var sub = Walk(context, hook, table, target, state, depth + 1);
+                var sub = Walk(context, hook, table, target, targetEntry, state, depth + 1);
                 if (jump.Goto)
                 {
                     // A goto's RETURN returns from the calling chain.
                     results.AddRange(sub);
-                    return Flow.Stop;
                 }
-                foreach (var branch in sub)
+                else
                 {
-                    if (branch.End is ChainEnd.FellOff or ChainEnd.Return)
+                    for (var b = 0; b < sub.Count; b++)
                     {
-                        WalkFrom(context, hook, table, chain, index + 1, branch.State, depth, results);
-                    }
-                    else
-                    {
-                        results.Add(branch);
+                        var branch = sub[b];
+                        if (branch.End is ChainEnd.FellOff or ChainEnd.Return)
+                        {
+                            WalkFrom(context, hook, table, chain, entry, index + 1, branch.State, depth, results);
+                        }
+                        else
+                        {
+                            results.Add(branch);
+                        }
                     }
                 }
+                context.Scratch.Return(sub);
                 return Flow.Stop;
             }
             case DnatTarget dnat:
             {
                 var packet = state.Packet;
-                if (dnat.Range?.MinAddress is { } address) packet = packet with { Destination = address };
-                if (dnat.Range?.Ports is { } ports) packet = packet with { DestinationPort = ports.First };
-                packet = packet with { State = packet.State | ConntrackStates.Dnat };
+                var destination = dnat.Range?.MinAddress ?? packet.Destination;
+                var port = dnat.Range?.Ports is { } ports ? ports.First : packet.DestinationPort;
+                packet = packet with { Destination = destination, DestinationPort = port, State = packet.State | ConntrackStates.Dnat };
                 results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
                 return Flow.Stop;
             }
             case RedirectTarget redirect:
             {
                 var local = context.Options.LocalAddresses.Count > 0 ? context.Options.LocalAddresses[0] : IpAddress.FromV4(0x7F000001);
-                var packet = state.Packet with { Destination = local, State = state.Packet.State | ConntrackStates.Dnat };
-                if (redirect.ToPorts is { } ports) packet = packet with { DestinationPort = ports.First };
+                var port = redirect.ToPorts is { } ports ? ports.First : state.Packet.DestinationPort;
+                var packet = state.Packet with { Destination = local, DestinationPort = port, State = state.Packet.State | ConntrackStates.Dnat };
                 results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
                 return Flow.Stop;
             }

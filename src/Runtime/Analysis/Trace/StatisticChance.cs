@@ -15,10 +15,14 @@ internal sealed class StatisticChance
     {
         var p = Probability.FromStatisticBits(bits);
         Chance = inverted ? p.Complement : p;
+        Miss = Chance.Complement;
         Note = "statistic random " + (inverted ? "! " : string.Empty) + "p=" + p.ToPercent(3);
     }
 
     public Probability Chance { get; }
+
+    /// <summary>1 − <see cref="Chance"/>, computed once.</summary>
+    public Probability Miss { get; }
 
     public string Note { get; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NatDsl.Model;
 
 namespace NatDsl.Analysis.Trace;
@@ -6,18 +7,26 @@ namespace NatDsl.Analysis.Trace;
 /// <summary>What stays fixed during one trace: the rules, the options, the local addresses.</summary>
 internal sealed class TraceContext
 {
+    /// <summary>The option sets as hash sets, made once per options instance (options are immutable; a batch of traces shares one).</summary>
+    private static readonly ConditionalWeakTable<TraceOptions, OptionSets> Sets = new ConditionalWeakTable<TraceOptions, OptionSets>();
+
     private readonly HashSet<IpAddress> _local;
     private readonly HashSet<string> _hits;
     private int _outcomes;
 
-    public TraceContext(RuleSet rules, TraceOptions options)
+    public TraceContext(RuleSet rules, TraceOptions options, TraceScratch scratch)
     {
+        Scratch = scratch;
         Rules = rules;
         Options = options;
-        _local = new HashSet<IpAddress>(options.LocalAddresses);
-        _hits = new HashSet<string>(options.AffinityHits, System.StringComparer.Ordinal);
+        var sets = Sets.GetValue(options, o => new OptionSets(o));
+        _local = sets.Local;
+        _hits = sets.Hits;
         Index = options.UseIndex ? TraceIndex.For(rules) : null;
     }
+
+    /// <summary>The trace's working memory (paths, branch lists).</summary>
+    public TraceScratch Scratch { get; }
 
     /// <summary>The rule set's lookups; null for a plain linear walk.</summary>
     public TraceIndex? Index { get; }
@@ -31,7 +40,7 @@ internal sealed class TraceContext
 
     public bool Truncated { get; private set; }
 
-    public bool IsLocal(IpAddress address) => _local.Contains(address) || IsLoopback(address);
+    public bool IsLocal(IpAddress address) => (_local.Count > 0 && _local.Contains(address)) || IsLoopback(address);
 
     public bool IsAffinityHit(string name) => _hits.Contains(name);
 
@@ -64,4 +73,17 @@ internal sealed class TraceContext
     private static bool IsLoopback(IpAddress address) => address.Family == IpFamily.V4
         ? (address.V4Value >> 24) == 127
         : address.High == 0 && address.Low == 1;
+
+    private sealed class OptionSets
+    {
+        public OptionSets(TraceOptions options)
+        {
+            Local = new HashSet<IpAddress>(options.LocalAddresses);
+            Hits = new HashSet<string>(options.AffinityHits, System.StringComparer.Ordinal);
+        }
+
+        public HashSet<IpAddress> Local { get; }
+
+        public HashSet<string> Hits { get; }
+    }
 }

@@ -7,14 +7,17 @@ namespace NatDsl.Analysis.Trace;
 
 /// <summary>
 /// Lookups the tracer needs many times per packet, built once per rule set (rule sets are
-/// immutable, so the index is cached beside the instance): chains by name, and a
-/// <see cref="ChainDispatchIndex"/> for every long chain.
+/// immutable, so the index is cached beside the instance): chains by name, a
+/// <see cref="ChainDispatchIndex"/> for every long chain, and the chain each jump leads to.
 /// </summary>
 internal sealed class TraceIndex
 {
     private static readonly ConditionalWeakTable<RuleSet, TraceIndex> Cache = new ConditionalWeakTable<RuleSet, TraceIndex>();
 
     private readonly Dictionary<string, Dictionary<string, Entry>> _tables = new Dictionary<string, Dictionary<string, Entry>>(StringComparer.Ordinal);
+
+    /// <summary>Entries by chain instance; null for a chain instance indexed under more than one name.</summary>
+    private readonly Dictionary<Chain, Entry?> _byChain = new Dictionary<Chain, Entry?>(ReferenceComparer<Chain>.Instance);
 
     private TraceIndex(RuleSet rules)
     {
@@ -24,7 +27,10 @@ internal sealed class TraceIndex
             var chains = new Dictionary<string, Entry>(table.Chains.Count, StringComparer.Ordinal);
             foreach (var chain in table.Chains)
             {
-                if (!chains.ContainsKey(chain.Name)) chains[chain.Name] = new Entry(chain);
+                if (chains.ContainsKey(chain.Name)) continue;
+                var entry = new Entry(this, table.Name, chain);
+                chains[chain.Name] = entry;
+                _byChain[chain] = _byChain.ContainsKey(chain) ? null : entry;
             }
             _tables[table.Name] = chains;
         }
@@ -33,26 +39,55 @@ internal sealed class TraceIndex
     public static TraceIndex For(RuleSet rules) => Cache.GetValue(rules, r => new TraceIndex(r));
 
     /// <summary>The first chain of that name in the table (as <see cref="Table.FindChain"/>), or null.</summary>
-    public Chain? FindChain(Table table, string name) =>
-        _tables.TryGetValue(table.Name, out var chains) && chains.TryGetValue(name, out var entry) ? entry.Chain : null;
+    public Chain? FindChain(Table table, string name) => EntryOf(table.Name, name)?.Chain;
 
-    /// <summary>The dispatch index of a chain of the table, or null when the chain is walked linearly.</summary>
-    public ChainDispatchIndex? DispatchOf(Table table, Chain chain)
+    /// <summary>The entry of the first chain of that name in the first table of that name, or null.</summary>
+    public Entry? EntryOf(string tableName, string chainName) =>
+        _tables.TryGetValue(tableName, out var chains) && chains.TryGetValue(chainName, out var entry) ? entry : null;
+
+    /// <summary>The entry of a chain of the table, or null when the chain is not the one its name finds there.</summary>
+    public Entry? EntryOf(Table table, Chain chain)
     {
-        if (!_tables.TryGetValue(table.Name, out var chains) || !chains.TryGetValue(chain.Name, out var entry) || !ReferenceEquals(entry.Chain, chain)) return null;
-        return entry.Dispatch;
+        if (_byChain.TryGetValue(chain, out var unique) && unique is not null)
+        {
+            return string.Equals(unique.TableName, table.Name, StringComparison.Ordinal) ? unique : null;
+        }
+        var entry = EntryOf(table.Name, chain.Name);
+        return entry is not null && ReferenceEquals(entry.Chain, chain) ? entry : null;
     }
 
-    private sealed class Entry
+    /// <summary>The dispatch index of a chain of the table, or null when the chain is walked linearly.</summary>
+    public ChainDispatchIndex? DispatchOf(Table table, Chain chain) => EntryOf(table, chain)?.Dispatch;
+
+    /// <summary>One indexed chain: its dispatch index and its resolved jump targets.</summary>
+    internal sealed class Entry
     {
-        public Entry(Chain chain)
+        private readonly TraceIndex _owner;
+        private readonly Entry?[] _jumps;
+
+        public Entry(TraceIndex owner, string tableName, Chain chain)
         {
+            _owner = owner;
+            TableName = tableName;
             Chain = chain;
             Dispatch = ChainDispatchIndex.Build(chain);
+            _jumps = new Entry?[chain.Rules.Count];
         }
+
+        public string TableName { get; }
 
         public Chain Chain { get; }
 
         public ChainDispatchIndex? Dispatch { get; }
+
+        /// <summary>The entry of the chain rule <paramref name="index"/> jumps to (by <paramref name="name"/>), or null when there is none.</summary>
+        public Entry? JumpOf(int index, string name)
+        {
+            var entry = _jumps[index];
+            if (entry is not null && string.Equals(entry.Chain.Name, name, StringComparison.Ordinal)) return entry;
+            entry = _owner.EntryOf(TableName, name);
+            if (entry is not null) _jumps[index] = entry;
+            return entry;
+        }
     }
 }

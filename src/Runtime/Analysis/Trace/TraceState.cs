@@ -2,16 +2,51 @@ using NatDsl.Model;
 
 namespace NatDsl.Analysis.Trace;
 
-/// <summary>The packet as one branch sees it: rewritten addresses, mark, probability, path.</summary>
-internal sealed record TraceState(Packet Packet, Probability Probability, TracePath? Path)
+/// <summary>
+/// The packet as one branch sees it: rewritten addresses, mark, probability, path (an index
+/// into the trace's <see cref="TraceScratch"/>, −1 for none). A small value: walking and
+/// branching copy it instead of allocating; what changes rarely is in <see cref="BranchFacts"/>.
+/// </summary>
+internal readonly struct TraceState
 {
-    public bool Masqueraded { get; init; }
+    private readonly BranchFacts _facts;
 
-    public IpAddress? SnatSource { get; init; }
+    public TraceState(Packet packet, Probability probability, int path)
+    {
+        Packet = packet;
+        Path = path;
+        _facts = new BranchFacts(probability, false, null, string.Empty);
+    }
 
-    public string Reason { get; init; } = string.Empty;
+    public Packet Packet { get; init; }
 
-    public TraceState WithStep(TraceStep step) => this with { Path = new TracePath(step, Path) };
+    public int Path { get; init; }
+
+    public Probability Probability
+    {
+        get => _facts.Probability;
+        init => _facts = new BranchFacts(value, _facts.Masqueraded, _facts.SnatSource, _facts.Reason);
+    }
+
+    public bool Masqueraded
+    {
+        get => _facts.Masqueraded;
+        init => _facts = new BranchFacts(_facts.Probability, value, _facts.SnatSource, _facts.Reason);
+    }
+
+    public IpAddress? SnatSource
+    {
+        get => _facts.SnatSource;
+        init => _facts = new BranchFacts(_facts.Probability, _facts.Masqueraded, value, _facts.Reason);
+    }
+
+    public string Reason
+    {
+        get => _facts.Reason;
+        init => _facts = new BranchFacts(_facts.Probability, _facts.Masqueraded, _facts.SnatSource, value);
+    }
+
+    public TraceState WithStep(TraceContext context, TraceStep step) => this with { Path = context.Scratch.Append(Path, step) };
 
     public TraceOutcome ToOutcome(ChainEnd end, TraceContext context) => new TraceOutcome
     {
@@ -21,7 +56,7 @@ internal sealed record TraceState(Packet Packet, Probability Probability, TraceP
         Masqueraded = Masqueraded,
         SnatSource = SnatSource,
         Mark = Packet.Mark,
-        Path = TracePath.ToList(Path),
+        Path = context.Scratch.ToList(Path),
         Reason = Reason,
         Verdict = end switch
         {

@@ -29,7 +29,7 @@ internal static class AddressText
             throw line.Error(token, "address lists are not supported in " + what + " (iptables would add one rule per address): \"" + text + "\"");
         }
         var slash = text.IndexOf('/');
-        var addressText = slash < 0 ? text : text.Substring(0, slash);
+        var addressText = slash < 0 ? text : context.Pool.Intern(text, 0, slash);
         var family = addressText.IndexOf(':') >= 0 ? IpFamily.V6 : IpFamily.V4;
         IpAddress address;
         if (family == IpFamily.V4)
@@ -41,11 +41,11 @@ internal static class AddressText
         {
             throw BadAddress(line, token, what, addressText);
         }
-        context.Family.Observe(family, line, token, what + " address " + addressText);
+        context.Family.Observe(family, line, token, what, addressText);
 
         var bits = family == IpFamily.V4 ? 32 : 128;
         if (slash < 0) return new IpNetwork(address, bits);
-        var maskText = text.Substring(slash + 1);
+        var maskText = context.Pool.Intern(text, slash + 1, text.Length - slash - 1);
         var maskAt = new RuleToken(maskText, token.Start + slash + 1, token.End, token.Quoted);
         IpAddress mask;
         if (family == IpFamily.V4 ? maskText.IndexOf('.') >= 0 : maskText.IndexOf(':') >= 0)
@@ -68,7 +68,7 @@ internal static class AddressText
         {
             throw BadAddress(context.Line, at, what, text);
         }
-        context.Family.Observe(address.Family, context.Line, at, what + " address " + text);
+        context.Family.Observe(address.Family, context.Line, at, what, text);
         return address;
     }
 
@@ -100,15 +100,22 @@ internal static class AddressText
     public static bool TryParseInetAton(string text, out IpAddress address)
     {
         address = default;
-        var parts = text.Split('.');
-        if (parts.Length > 4) return false;
-        uint value = 0;
-        for (var i = 0; i < parts.Length; i++)
+        var count = 1;
+        foreach (var c in text)
         {
-            var last = i == parts.Length - 1;
-            var max = last ? (parts.Length == 1 ? uint.MaxValue : uint.MaxValue >> (8 * i)) : 255u;
-            if (!CNumber.TryParse(parts[i], 0, max, out var v)) return false;
+            if (c == '.') count++;
+        }
+        if (count > 4) return false;
+        uint value = 0;
+        var start = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var dot = i < count - 1 ? text.IndexOf('.', start) : text.Length;
+            var last = i == count - 1;
+            var max = last ? (count == 1 ? uint.MaxValue : uint.MaxValue >> (8 * i)) : 255u;
+            if (!CNumber.TryParse(text, start, dot, 0, max, out var v)) return false;
             value |= last ? (uint)v : (uint)v << (8 * (3 - i));
+            start = dot + 1;
         }
         address = IpAddress.FromV4(value);
         return true;

@@ -40,6 +40,13 @@ internal sealed class FamilyState
         }
     }
 
+    /// <summary>As <see cref="Observe(IpFamily, InputLine, RuleToken, string)"/> for <c>what + " address " + address</c>, made only for the error.</summary>
+    public void Observe(IpFamily family, InputLine line, RuleToken at, string what, string address)
+    {
+        if (Decided.HasValue && Decided.Value == family) return;
+        Observe(family, line, at, what + " address " + address);
+    }
+
     /// <summary>The family, deciding IPv4 when nothing decided it yet.</summary>
     public IpFamily Require()
     {

@@ -26,16 +26,32 @@ internal sealed class InputLine
 
     public string Source { get; }
 
-    public int Number { get; }
+    public int Number { get; private set; }
 
     /// <summary>The string holding the line (the whole input, or the line itself).</summary>
-    public string Buffer { get; }
+    public string Buffer { get; private set; }
 
     /// <summary>Where the line starts in <see cref="Buffer"/>.</summary>
-    public int Start { get; }
+    public int Start { get; private set; }
 
     /// <summary>The line's length without its line ending.</summary>
-    public int Length { get; }
+    public int Length { get; private set; }
+
+    /// <summary>
+    /// Makes this instance the next line (a reader reuses one instance instead of one object per
+    /// line of a large dump); whoever keeps a line past its turn keeps a <see cref="Copy"/>.
+    /// </summary>
+    public void MoveTo(int number, string buffer, int start, int length)
+    {
+        Number = number;
+        Buffer = buffer;
+        Start = start;
+        Length = length;
+        _text = null;
+    }
+
+    /// <summary>An instance of its own for the same line.</summary>
+    public InputLine Copy() => new InputLine(Source, Number, Buffer, Start, Length) { _text = _text };
 
     /// <summary>The character at <paramref name="index"/> of the line.</summary>
     public char this[int index] => Buffer[Start + index];

@@ -88,10 +88,10 @@ internal sealed class NatTargetParser : TargetParser
         {
             var colon = text.IndexOf(':');
             if (colon >= 0 && text.IndexOf(':', colon + 1) >= 0) colon = -1; // an IPv6 address without port
-            addressPart = colon < 0 ? text : text.Substring(0, colon);
+            addressPart = colon < 0 ? text : context.Pool.Intern(text, 0, colon);
             if (colon >= 0)
             {
-                portPart = text.Substring(colon + 1);
+                portPart = context.Pool.Intern(text, colon + 1, text.Length - colon - 1);
                 portOffset = colon + 1;
             }
         }
@@ -111,25 +111,35 @@ internal sealed class NatTargetParser : TargetParser
             }
         }
 
-        var range = new NatRange();
+        // One NatRange per rule (a large dump has one DNAT per endpoint): its parts are parsed first.
+        PortRange? ports = null;
+        ushort? basePort = null;
         if (portPart is not null)
         {
             var portToken = new RuleToken(portPart, arg.Start + portOffset, arg.End, arg.Quoted);
-            var ports = ParsePorts(portToken, call, allowBase: _kind == NatTargetKind.Dnat, out var basePort);
-            range = range with { Ports = ports, BasePort = basePort };
+            ports = ParsePorts(portToken, call, allowBase: _kind == NatTargetKind.Dnat, out basePort);
         }
         if (addressPart.Length == 0)
         {
             if (portPart is null) throw call.Error(arg, "empty NAT range");
-            return range;
+            return new NatRange { Ports = ports, BasePort = basePort };
         }
+        var what = OptionLabel(call.Name);
         var dash = addressPart.IndexOf('-');
         var minText = dash < 0 ? addressPart : addressPart.Substring(0, dash);
-        var min = AddressText.ParseAddress(minText, arg, context, "--" + call.Name);
-        var max = dash < 0 ? min : AddressText.ParseAddress(addressPart.Substring(dash + 1), arg, context, "--" + call.Name);
+        var min = AddressText.ParseAddress(minText, arg, context, what);
+        var max = dash < 0 ? min : AddressText.ParseAddress(addressPart.Substring(dash + 1), arg, context, what);
         if (max.Family != min.Family) throw call.Error(arg, "the two addresses of the range are of different families");
-        return range with { MinAddress = min, MaxAddress = max };
+        return new NatRange { Ports = ports, BasePort = basePort, MinAddress = min, MaxAddress = max };
     }
+
+    /// <summary><c>"--" + name</c>, without a new string for the usual names.</summary>
+    private static string OptionLabel(string name) => name switch
+    {
+        "to-destination" => "--to-destination",
+        "to-source" => "--to-source",
+        _ => "--" + name,
+    };
 
     private static PortRange ParsePorts(RuleToken token, OptionCall call, bool allowBase, out ushort? basePort)
     {
@@ -144,7 +154,7 @@ internal sealed class NatTargetParser : TargetParser
         var text = token.Text;
         var end = 0;
         while (end < text.Length && text[end] != '-' && text[end] != ':' && text[end] != '/') end++;
-        var first = PortText.ParsePort(text.Substring(0, end), token, line);
+        var first = PortText.ParsePort(end == text.Length ? text : call.Context.Pool.Intern(text, 0, end), token, line);
         if (end == text.Length) return PortRange.Single(first);
         if (text[end] == ':') throw line.Error(token.Start + end, "invalid port:port syntax in a NAT range: use a dash");
         if (text[end] == '/') throw line.Error(token.Start + end, "a base port (/base) needs a port range first");

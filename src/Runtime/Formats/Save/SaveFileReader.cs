@@ -14,6 +14,9 @@ internal sealed class SaveFileReader
     private readonly RuleParseContext _context;
     private readonly List<TableSection> _tables = new List<TableSection>();
     private readonly List<string> _pending = new List<string>();
+
+    /// <summary>The words of the chain line being read (reused).</summary>
+    private readonly List<RuleToken> _words = new List<RuleToken>(4);
     private TableSection? _current;
     private InputLine? _currentStart;
     private bool _pendingFollowsCommit;
@@ -27,7 +30,12 @@ internal sealed class SaveFileReader
         _context = new RuleParseContext(_family);
     }
 
-    public SaveDocument Read(string text) => Read(TextLines.Of(text));
+    public SaveDocument Read(string text)
+    {
+        // kube-proxy dumps have about one distinct short token (chain name, address) per 100 characters.
+        _context.Pool.Reserve(text.Length / 100);
+        return Read(TextLines.Of(text));
+    }
 
     public SaveDocument Read(System.IO.TextReader reader) => Read(TextLines.Of(reader));
 
@@ -37,6 +45,7 @@ internal sealed class SaveFileReader
         var number = 0;
         var sawEnding = false;
         var endsWithLineEnding = true;
+        InputLine? line = null;
         while (lines.Next(out var buffer, out var start, out var length, out var newline, out var carriageReturn))
         {
             endsWithLineEnding = newline;
@@ -46,7 +55,8 @@ internal sealed class SaveFileReader
                 if (carriageReturn) lineEnding = "\r\n";
             }
             number++;
-            var line = new InputLine(_source, number, buffer, start, length);
+            if (line is null) line = new InputLine(_source, number, buffer, start, length);
+            else line.MoveTo(number, buffer, start, length);
             try
             {
                 ReadLine(line);
@@ -162,7 +172,7 @@ internal sealed class SaveFileReader
             _current = new TableSection(name, new TableState(name), before);
             _tables.Add(_current);
         }
-        _currentStart = line;
+        _currentStart = line.Copy();
     }
 
     /// <summary>Moves the <c># Completed</c> lines that follow the last COMMIT from the pending lines to that table's footer.</summary>
@@ -276,9 +286,10 @@ internal sealed class SaveFileReader
     }
 
     /// <summary>Splits on spaces and tabs (no quoting), as iptables-restore's <c>strtok</c> does for chain lines.</summary>
-    private static List<RuleToken> SplitWords(InputLine line, int start, TokenPool pool)
+    private List<RuleToken> SplitWords(InputLine line, int start, TokenPool pool)
     {
-        var words = new List<RuleToken>(3);
+        var words = _words;
+        words.Clear();
         var i = start;
         while (i < line.Length)
         {

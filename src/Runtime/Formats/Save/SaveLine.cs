@@ -20,6 +20,16 @@ internal static class SaveLine
         }
     }
 
+    /// <summary>Throws when the first <paramref name="length"/> characters of <paramref name="chars"/> contain <c>\n</c> or <c>\r</c>.</summary>
+    public static void Check(char[] chars, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            var c = chars[i];
+            if (c == '\n' || c == '\r') throw Broken(new string(chars, 0, length));
+        }
+    }
+
     /// <summary>Throws when <paramref name="text"/> contains <c>\n</c> or <c>\r</c>.</summary>
     public static void Check(string text)
     {

@@ -17,7 +17,7 @@ public static class SaveRenderer
         if (document is null) throw new ArgumentNullException(nameof(document));
         var eol = document.LineEnding;
         var write = new RuleWriteOptions(omitInvertedWildcardInterface: false, inlineCounters: false, lenient: false);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(EstimateLength(document.RuleSet));
         var tables = document.RuleSet.Tables;
         for (var i = 0; i < tables.Count; i++)
         {
@@ -35,7 +35,7 @@ public static class SaveRenderer
     public static string Render(RuleSet ruleSet, SaveRenderOptions? options = null)
     {
         if (ruleSet is null) throw new ArgumentNullException(nameof(ruleSet));
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(EstimateLength(ruleSet));
         foreach (var table in ruleSet.Tables) AppendTable(sb, table, options ?? SaveRenderOptions.Default);
         return sb.ToString();
     }
@@ -76,6 +76,7 @@ public static class SaveRenderer
         SaveLine.Check(table.Name);
         sb.Append('*').Append(table.Name).Append(eol);
         var line = new StringBuilder();
+        var chars = new char[256];
         foreach (var chain in table.Chains)
         {
             SaveLine.Check(chain.Name);
@@ -94,11 +95,32 @@ public static class SaveRenderer
                 }
                 line.Length = 0;
                 RuleWriter.Append(line, chain.Name, rule, write);
-                SaveLine.Check(line);
-                sb.Append(line).Append(eol);
+
+                // Checked and copied as one array (a StringBuilder's indexer and builder-to-builder append are slow).
+                var length = line.Length;
+                if (chars.Length < length) chars = new char[Math.Max(length, chars.Length * 2)];
+                line.CopyTo(0, chars, 0, length);
+                SaveLine.Check(chars, length);
+                sb.Append(chars, 0, length).Append(eol);
             }
         }
         sb.Append("COMMIT").Append(eol);
+    }
+
+    /// <summary>
+    /// About the length of the text (chain lines, and rules at 64 characters plus their chain
+    /// name): a builder of that capacity is one array instead of thousands of small chunks that
+    /// the collector would copy while the text grows. A low guess only adds chunks.
+    /// </summary>
+    private static int EstimateLength(RuleSet ruleSet)
+    {
+        long total = 0;
+        foreach (var table in ruleSet.Tables)
+        {
+            total += 16 + table.Name.Length;
+            foreach (var chain in table.Chains) total += 24 + chain.Name.Length + ((long)chain.Rules.Count * (64 + chain.Name.Length));
+        }
+        return (int)Math.Min(total, 1L << 28);
     }
 
     internal static string PolicyName(ChainPolicy policy) => policy switch

@@ -11,7 +11,22 @@ internal sealed class TokenPool
     private const int MaxLength = 64;
 
     private string?[] _slots = new string?[1024];
+    private uint[] _hashes = new uint[1024];
     private int _count;
+
+    /// <summary>
+    /// Sizes an empty pool for about <paramref name="tokens"/> distinct tokens (a large dump would
+    /// otherwise double the table a dozen times, rehashing it each time).
+    /// </summary>
+    public void Reserve(int tokens)
+    {
+        if (_count > 0) return;
+        var size = _slots.Length;
+        while (size < (1 << 22) && size < (long)tokens * 2) size *= 2;
+        if (size == _slots.Length) return;
+        _slots = new string?[size];
+        _hashes = new uint[size];
+    }
 
     /// <summary><c>source.Substring(start, length)</c>, shared with earlier equal tokens.</summary>
     public string Intern(string source, int start, int length)
@@ -25,8 +40,8 @@ internal sealed class TokenPool
         while (true)
         {
             var s = _slots[slot];
-            if (s is null) return Add(slot, source.Substring(start, length));
-            if (s.Length == length && string.CompareOrdinal(s, 0, source, start, length) == 0) return s;
+            if (s is null) return Add(slot, hash, source.Substring(start, length));
+            if (_hashes[slot] == hash && s.Length == length && string.CompareOrdinal(s, 0, source, start, length) == 0) return s;
             slot = (slot + 1) & mask;
         }
     }
@@ -43,8 +58,8 @@ internal sealed class TokenPool
         while (true)
         {
             var s = _slots[slot];
-            if (s is null) return Add(slot, new string(source, 0, length));
-            if (s.Length == length && Same(s, source, length)) return s;
+            if (s is null) return Add(slot, hash, new string(source, 0, length));
+            if (_hashes[slot] == hash && s.Length == length && Same(s, source, length)) return s;
             slot = (slot + 1) & mask;
         }
     }
@@ -58,26 +73,31 @@ internal sealed class TokenPool
         return true;
     }
 
-    private string Add(int slot, string value)
+    private string Add(int slot, uint hash, string value)
     {
         _slots[slot] = value;
+        _hashes[slot] = hash;
         if (++_count * 2 > _slots.Length) Grow();
         return value;
     }
 
+    /// <summary>Doubles the table, placing each string by its kept hash (not hashed again).</summary>
     private void Grow()
     {
         var old = _slots;
+        var oldHashes = _hashes;
         _slots = new string?[old.Length * 2];
+        _hashes = new uint[old.Length * 2];
         var mask = _slots.Length - 1;
-        foreach (var s in old)
+        for (var i = 0; i < old.Length; i++)
         {
+            var s = old[i];
             if (s is null) continue;
-            var hash = 2166136261u;
-            for (var i = 0; i < s.Length; i++) hash = (hash ^ s[i]) * 16777619u;
+            var hash = oldHashes[i];
             var slot = (int)(hash & (uint)mask);
             while (_slots[slot] is not null) slot = (slot + 1) & mask;
             _slots[slot] = s;
+            _hashes[slot] = hash;
         }
     }
 }
