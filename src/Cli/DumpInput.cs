@@ -12,18 +12,27 @@ public static class DumpInput
     /// <param name="path">A file, or <c>-</c> for standard input.</param>
     /// <param name="lenient">Find the dump inside other text; every skipped line is printed on stderr.</param>
     /// <param name="tableName">The table a listing or <c>-S</c> dump lists, or null to infer it.</param>
-    /// <param name="progress">Shows the reading (bytes of the file) and the parsing (a phase: the parsers offer no measure).</param>
+    /// <param name="progress">Shows the bytes of the file read (strict mode parses while reading; lenient mode reads, then parses).</param>
     public static Dump Read(string path, bool lenient, string? tableName = null, ProgressReporter? progress = null)
     {
         if (path is null) throw new ArgumentNullException(nameof(path));
         progress ??= ProgressReporter.Silent();
         var source = InputFiles.DisplayName(path);
-        var text = InputFiles.ReadAll(path, progress);
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
+        var options = new DumpReadOptions { Lenient = lenient, TableName = tableName };
         Dump dump;
-        using (progress.Begin("parsing " + source))
+        if (!lenient)
         {
-            dump = DumpReader.Read(text, source, new DumpReadOptions { Lenient = lenient, TableName = tableName });
+            // iptables-save text is parsed while it is read: memory for the model only, whatever the file's size.
+            dump = InputFiles.Stream(path, "reading and parsing " + source, progress, reader => DumpReader.Read(reader, source, options));
+        }
+        else
+        {
+            var text = InputFiles.ReadAll(path, progress);
+            if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
+            using (progress.Begin("parsing " + source))
+            {
+                dump = DumpReader.Read(text, source, options);
+            }
         }
         if (dump.Skipped.Count > 0)
         {

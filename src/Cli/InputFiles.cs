@@ -40,6 +40,51 @@ public static class InputFiles
         }
     }
 
+    /// <summary>
+    /// Reads the input as UTF-8 text (a byte order mark is dropped) and hands it to
+    /// <paramref name="consume"/> as a reader, so a large file is processed as it is read rather
+    /// than held whole; progress shows the bytes consumed.
+    /// </summary>
+    /// <param name="path">The file, or <c>-</c> for standard input.</param>
+    /// <param name="what">What the progress line says is happening (<c>reading and parsing FILE</c>).</param>
+    /// <param name="progress">The progress display.</param>
+    /// <param name="consume">Reads the text.</param>
+    public static T Stream<T>(string path, string what, ProgressReporter? progress, Func<TextReader, T> consume)
+    {
+        if (path is null) throw new ArgumentNullException(nameof(path));
+        if (consume is null) throw new ArgumentNullException(nameof(consume));
+        progress ??= ProgressReporter.Silent();
+        if (path == "-")
+        {
+            using var phase = progress.Begin(what, ProgressUnit.Bytes);
+            using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+            return consume(new ProgressTextReader(stdin, phase, () => -1));
+        }
+        if (!File.Exists(path)) throw new UserInputException(path + ": no such file");
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkChars);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException(path + ": " + e.Message);
+        }
+        using (stream)
+        {
+            using var phase = progress.Begin(what, ProgressUnit.Bytes, stream.Length);
+            using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            try
+            {
+                return consume(new ProgressTextReader(reader, phase, () => stream.Position));
+            }
+            catch (IOException e)
+            {
+                throw new UserInputException(path + ": " + e.Message);
+            }
+        }
+    }
+
     /// <summary>Reads to the end in chunks, reporting the bytes consumed (or, without a position, the characters read).</summary>
     private static string ReadChunks(StreamReader reader, ProgressPhase phase, Func<long> position)
     {

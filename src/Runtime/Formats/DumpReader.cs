@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using System.Text;
 using System.Collections.Generic;
 using NatDsl.Formats.Listing;
 using NatDsl.Formats.Save;
@@ -63,6 +65,69 @@ public static class DumpReader
             LastLine = lines.Count,
             RuleLines = format == DumpFormat.Listing ? ListingRuleLines(lines, lines, 0) : ValueList<RuleLine>.Empty,
         };
+    }
+
+    /// <summary>
+    /// Reads a dump from <paramref name="reader"/>. Strict iptables-save text is parsed as it is
+    /// read, without holding the whole input (a dump of hundreds of megabytes needs memory for its
+    /// model only); other formats and lenient mode read the whole text first. Results and errors
+    /// are the same as <see cref="Read(string, string, DumpReadOptions)"/>'s.
+    /// </summary>
+    /// <param name="reader">The input; a leading byte order mark character is dropped.</param>
+    /// <param name="source">The name used in error messages.</param>
+    /// <param name="options">Strict or lenient, table name, family; null for the defaults (strict).</param>
+    public static Dump Read(TextReader reader, string source = "<text>", DumpReadOptions? options = null)
+    {
+        if (reader is null) throw new ArgumentNullException(nameof(reader));
+        source ??= "<text>";
+        options ??= DumpReadOptions.Default;
+        var head = ReadHead(reader, out var complete);
+        if (head.Length > 0 && head[0] == '\uFEFF') head = head.Substring(1);
+        if (complete || options.Lenient) return Read(complete ? head : head + reader.ReadToEnd(), source, options);
+
+        var lines = DumpText.Split(head);
+        var first = FirstSignificant(lines);
+        var format = first < 0 ? null : DumpLineKind.OfFirstLine(DumpText.WithoutCr(lines[first]));
+        if (format != DumpFormat.Save) return Read(head + reader.ReadToEnd(), source, options);
+
+        var input = new PrefixedReader(head, reader);
+        var document = SaveParser.Parse(input, source, new SaveParseOptions { Family = options.Family });
+        return new Dump(source, DumpFormat.Save, document.RuleSet) { Save = document, LastLine = input.Lines };
+    }
+
+    /// <summary>How much text is taken to find the first line that tells the format.</summary>
+    private const int HeadLimit = 1 << 20;
+
+    /// <summary>
+    /// Text from the start of <paramref name="reader"/> up to and including the first complete line
+    /// that is neither blank nor a comment (or all of it, when it ends first: <paramref name="complete"/>).
+    /// </summary>
+    private static string ReadHead(TextReader reader, out bool complete)
+    {
+        var head = new StringBuilder();
+        var buffer = new char[4096];
+        var scanned = 0;
+        while (true)
+        {
+            var read = reader.Read(buffer, 0, buffer.Length);
+            if (read <= 0)
+            {
+                complete = true;
+                return head.ToString();
+            }
+            head.Append(buffer, 0, read);
+            var text = head.ToString();
+            var end = text.LastIndexOf('\n');
+            if (end >= scanned)
+            {
+                if (FirstSignificant(DumpText.Split(text.Substring(0, end + 1))) >= 0 || head.Length > HeadLimit)
+                {
+                    complete = false;
+                    return text;
+                }
+                scanned = end + 1;
+            }
+        }
     }
 
     /// <summary>The message for text that does not begin like a dump.</summary>
