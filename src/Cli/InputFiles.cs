@@ -16,29 +16,8 @@ public static class InputFiles
     /// <summary>Reads the whole input as UTF-8 text (a byte order mark is dropped).</summary>
     /// <param name="path">The file, or <c>-</c> for standard input.</param>
     /// <param name="progress">Shows <c>reading FILE  42% (12.3 MB)</c> (bytes read of the file's size; of standard input, the amount read).</param>
-    public static string ReadAll(string path, ProgressReporter? progress = null)
-    {
-        if (path is null) throw new ArgumentNullException(nameof(path));
-        progress ??= ProgressReporter.Silent();
-        if (path == "-")
-        {
-            using var phase = progress.Begin("reading <stdin>", ProgressUnit.Bytes);
-            using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
-            return ReadChunks(stdin, phase, () => -1);
-        }
-        if (!File.Exists(path)) throw new UserInputException(path + ": no such file");
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkChars);
-            using var phase = progress.Begin("reading " + path, ProgressUnit.Bytes, stream.Length);
-            using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-            return ReadChunks(reader, phase, () => stream.Position);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException(path + ": " + e.Message);
-        }
-    }
+    public static string ReadAll(string path, ProgressReporter? progress = null) =>
+        Stream(path, "reading " + DisplayName(path), progress, reader => reader.ReadToEnd());
 
     /// <summary>
     /// Reads the input as UTF-8 text (a byte order mark is dropped) and hands it to
@@ -83,20 +62,5 @@ public static class InputFiles
                 throw new UserInputException(path + ": " + e.Message);
             }
         }
-    }
-
-    /// <summary>Reads to the end in chunks, reporting the bytes consumed (or, without a position, the characters read).</summary>
-    private static string ReadChunks(StreamReader reader, ProgressPhase phase, Func<long> position)
-    {
-        var text = new StringBuilder();
-        var buffer = new char[ChunkChars];
-        int read;
-        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            var at = position();
-            phase.Report(at >= 0 ? at : text.Length);
-        }
-        return text.ToString();
     }
 }
