@@ -43,7 +43,6 @@ public class ProgressTests
         if (clock.Elapsed.TotalSeconds < 2 && !terminal.Contains("natdsl:")) Assert.Inconclusive("the run took " + clock.Elapsed + ": too fast to pass the one-second delay");
 
         Assert.That(terminal, Does.Contain("\rnatdsl: reading and parsing dumps/big.rules  "));
-        Assert.That(terminal, Does.Contain("\rnatdsl: comparing dumps/big.rules with dumps/big.rules  ").Or.Contain("\rnatdsl: reading dumps/big.rules  "));
         var last = terminal.LastIndexOf("\rnatdsl: ", System.StringComparison.Ordinal);
         var erased = terminal.Substring(last + 1);
         var lineLength = erased.IndexOf('\r');
