@@ -1,7 +1,10 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using NatDsl.Formats.Save;
+using NatDsl.KubeProxy;
+using NatDsl.Model;
 using NatDsl.Workloads;
 
 namespace NatDsl.Benchmarks;
@@ -13,21 +16,36 @@ namespace NatDsl.Benchmarks;
 /// </summary>
 public static class DeltaTiming
 {
-    public sealed record Result(string Backend, int DeltaLines, int FullLines, Samples DeltaWall, Samples DeltaCpu, Samples FullWall, Samples FullCpu);
+    /// <summary>One backend's samples: the delta, a flushing full restore of new, and kube-proxy's full sync (<c>--noflush</c>, every owned chain declared).</summary>
+    public sealed record Result(string Backend, int DeltaLines, int FullLines, int SyncLines, Samples DeltaWall, Samples DeltaCpu, Samples FullWall, Samples FullCpu, Samples SyncWall, Samples SyncCpu, Samples OneRuleCpu);
 
-    public static List<Result> Measure(string folder, int repetitions)
+    /// <summary>Writes 2k.old.rules, 2k.new.rules and 2k.delta.rules into <paramref name="folder"/> (also <c>--delta-files DIR</c>).</summary>
+    public static (string Old, string New, string Delta, string Sync) WriteFiles(string folder)
     {
         var old = Workload.Create(WorkloadShape.S.WithServices(2000, "2k"));
         var @new = Workload.Compile(WorkloadEdits.Sync(old.Spec, 11));
         var delta = RestoreScript.Delta(old.RuleSet, @new);
-        var full = SaveRenderer.Render(@new);
         var oldPath = Path.Combine(folder, "2k.old.rules");
         var newPath = Path.Combine(folder, "2k.new.rules");
         var deltaPath = Path.Combine(folder, "2k.delta.rules");
         var utf8 = new UTF8Encoding(false);
         File.WriteAllText(oldPath, old.SaveText, utf8);
-        File.WriteAllText(newPath, full, utf8);
+        File.WriteAllText(newPath, SaveRenderer.Render(@new), utf8);
         File.WriteAllText(deltaPath, delta, utf8);
+        var syncPath = Path.Combine(folder, "2k.kube-proxy-sync.rules");
+        File.WriteAllText(syncPath, KubeProxyFullSync(old.RuleSet, KubeProxyCompiler.Compile(WorkloadEdits.Sync(old.Spec, 11))), utf8);
+        return (oldPath, newPath, deltaPath, syncPath);
+    }
+
+    public static List<Result> Measure(string folder, int repetitions)
+    {
+        var (oldPath, newPath, deltaPath, syncPath) = WriteFiles(folder);
+        var delta = File.ReadAllText(deltaPath);
+        var full = File.ReadAllText(newPath);
+        var sync = File.ReadAllText(syncPath);
+        // The least a --noflush restore that adds a rule costs on the loaded node (a new chain with one rule).
+        var oneRulePath = Path.Combine(folder, "2k.one-rule.rules");
+        File.WriteAllText(oneRulePath, "*nat\n:NATDSL-ONE-RULE - [0:0]\n-A NATDSL-ONE-RULE -j RETURN\nCOMMIT\n", new UTF8Encoding(false));
 
         var results = new List<Result>();
         foreach (var backend in new[] { "nft", "legacy" })
@@ -37,6 +55,9 @@ public static class DeltaTiming
             var dc = new Samples();
             var fw = new Samples();
             var fc = new Samples();
+            var sw = new Samples();
+            var sc = new Samples();
+            var oc = new Samples();
             using (var ns = new NetworkNamespace(backend))
             {
                 for (var i = 0; i < repetitions; i++)
@@ -45,15 +66,89 @@ public static class DeltaTiming
                     var (w1, c1) = ns.Time(tool, "--noflush", deltaPath);
                     dw.Add(w1);
                     dc.Add(c1);
+                    if (i == 0) ExpectNew(ns, backend, full, "the delta");
+                    oc.Add(ns.Time(tool, "--noflush", oneRulePath).Cpu);
                     ns.Run(tool, oldPath);
                     var (w2, c2) = ns.Time(tool, newPath);
                     fw.Add(w2);
                     fc.Add(c2);
+                    // kube-proxy's full sync takes tens of seconds on iptables-nft 1.8.9: two samples at most.
+                    if (i >= 2) continue;
+                    ns.Run(tool, oldPath);
+                    var (w3, c3) = ns.Time(tool, "--noflush", syncPath);
+                    sw.Add(w3);
+                    sc.Add(c3);
+                    if (i == 0) ExpectNew(ns, backend, full, "kube-proxy's full sync");
                 }
             }
-            results.Add(new Result(backend, Lines(delta), Lines(full), dw, dc, fw, fc));
+            results.Add(new Result(backend, Lines(delta), Lines(full), Lines(sync), dw, dc, fw, fc, sw, sc, oc));
         }
         return results;
+    }
+
+    /// <summary>
+    /// What kube-proxy hands <c>iptables-restore --noflush</c> on a full sync: every chain it owns
+    /// declared (which flushes it) and rewritten, and each stale service chain it owned in the old rules
+    /// declared and deleted with <c>-X</c> (kube-proxy's syncProxyRules does the same).
+    /// </summary>
+    public static string KubeProxyFullSync(RuleSet old, RuleSet script)
+    {
+        var sb = new StringBuilder();
+        foreach (var table in script.Tables)
+        {
+            var stale = new List<string>();
+            var oldTable = old.FindTable(table.Name);
+            if (oldTable is not null)
+            {
+                foreach (var chain in oldTable.Chains)
+                {
+                    if (IsServiceChain(chain.Name) && table.FindChain(chain.Name) is null) stale.Add(chain.Name);
+                }
+            }
+            var text = SaveRenderer.Render(new RuleSet(script.Family, new[] { table }.ToValueList()));
+            var commit = text.LastIndexOf("COMMIT\n", System.StringComparison.Ordinal);
+            var firstRule = text.IndexOf("\n-", System.StringComparison.Ordinal);
+            var chainsEnd = firstRule < 0 ? commit : firstRule + 1;
+            sb.Append(text, 0, chainsEnd);
+            foreach (var name in stale) sb.Append(':').Append(name).Append(" - [0:0]\n");
+            sb.Append(text, chainsEnd, commit - chainsEnd);
+            foreach (var name in stale) sb.Append("-X ").Append(name).Append('\n');
+            sb.Append("COMMIT\n");
+        }
+        return sb.ToString();
+    }
+
+    // What iptables-save prints after a sample must be exactly the new rules (counters aside).
+    private static void ExpectNew(NetworkNamespace ns, string backend, string expected, string what)
+    {
+        if (!Tables(ns.Output("iptables-" + backend + "-save")).SequenceEqual(Tables(expected))) throw new System.InvalidOperationException("after " + what + " iptables-" + backend + "-save differs from the new rules");
+    }
+
+    // Each table's lines (comments dropped, chain counters zeroed), by table name: the backends print tables in their own order.
+    private static SortedDictionary<string, string> Tables(string save)
+    {
+        var tables = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+        StringBuilder? current = null;
+        var name = string.Empty;
+        foreach (var line in save.Split('\n'))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            if (line[0] == '*') { name = line; current = new StringBuilder(); }
+            current ??= new StringBuilder();
+            current.Append(line[0] == ':' ? System.Text.RegularExpressions.Regex.Replace(line, @"\[\d+:\d+\]$", "[0:0]") : line).Append('\n');
+            if (line == "COMMIT") tables[name] = current.ToString();
+        }
+        return tables;
+    }
+
+    // kube-proxy's isServiceChainName: only per-service chains are deleted when stale.
+    private static bool IsServiceChain(string name)
+    {
+        foreach (var prefix in new[] { "KUBE-SVC-", "KUBE-SVL-", "KUBE-EXT-", "KUBE-FW-", "KUBE-SEP-", "KUBE-XLB-" })
+        {
+            if (name.StartsWith(prefix, System.StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private static int Lines(string text)

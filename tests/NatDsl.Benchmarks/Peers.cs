@@ -83,6 +83,16 @@ public sealed class NetworkNamespace : IDisposable
         throw new InvalidOperationException("no timing from " + program + ": " + r.Error);
     }
 
+    /// <summary>Runs a program in the namespace and returns its standard output; throws when it fails.</summary>
+    public string Output(string program, params string[] arguments)
+    {
+        var args = new System.Collections.Generic.List<string> { "netns", "exec", Name, program };
+        args.AddRange(arguments);
+        var r = Shell.Run("ip", args.ToArray());
+        if (r.ExitCode != 0) throw new InvalidOperationException(program + " failed: " + r.Error);
+        return r.Output;
+    }
+
     /// <summary>Runs a program in the namespace; throws when it fails.</summary>
     public void Run(string program, params string[] arguments) => Time(program, arguments);
 

@@ -19,7 +19,7 @@ namespace NatDsl.Benchmarks;
 /// iptables-legacy-restore --test in a namespace, Perl's IPTables::Parse), peak memory per
 /// operation (child processes) and delta-vs-full restore times, and prints one table.
 /// Options: <c>--quick</c> (few iterations), <c>--sizes S</c> / <c>--sizes S,M</c>,
-/// <c>--no-peers</c>, <c>--no-peak</c>, <c>--no-delta</c>; <c>--repeat OP SIZE N</c> runs operation
+/// <c>--no-peers</c>, <c>--no-peak</c>, <c>--no-delta</c>; <c>--delta-only</c> runs just the delta restore timing; <c>--delta-files DIR</c> writes its old, new, delta and kube-proxy sync rules; <c>--repeat OP SIZE N</c> runs operation
 /// number OP (0-based, in the table's order) N times alone, for a profiler; <c>--alloc OP SIZE</c>
 /// prints where operation OP allocates (sampled GC allocation events by type).
 /// </summary>
@@ -30,6 +30,13 @@ public static class Program
         if (args.Length == 3 && args[0] == "--peak") return PeakMemory.RunChild(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
         if (args.Length == 4 && args[0] == "--repeat") return Repeat(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 
+        if (args.Length == 2 && args[0] == "--delta-files")
+        {
+            Directory.CreateDirectory(args[1]);
+            var (o, n, d, k) = DeltaTiming.WriteFiles(args[1]);
+            Console.WriteLine(o + "\n" + n + "\n" + d + "\n" + k);
+            return 0;
+        }
         if (args.Length == 3 && args[0] == "--alloc")
         {
             var inp = BenchmarkInputs.For(args[2]);
@@ -43,6 +50,20 @@ public static class Program
             return 0;
         }
         var quick = args.Contains("--quick");
+        if (args.Contains("--delta-only"))
+        {
+            var why = Peers.IptablesUnavailable();
+            if (why is not null) { Console.Error.WriteLine("delta restore timing needs iptables: " + why); return 2; }
+            var dir = Directory.CreateTempSubdirectory("natdsl-delta-").FullName;
+            try
+            {
+                var deltas = DeltaTiming.Measure(dir, quick ? 2 : 5);
+                Report.PrintDeltas(Console.Out, deltas);
+                foreach (var line in Report.DeltaTargets(deltas)) Console.WriteLine("  " + line);
+                return 0;
+            }
+            finally { Directory.Delete(dir, recursive: true); }
+        }
         var sizes = new[] { "S", "M" };
         var i = Array.IndexOf(args, "--sizes");
         if (i >= 0 && i + 1 < args.Length) sizes = args[i + 1].Split(',');
