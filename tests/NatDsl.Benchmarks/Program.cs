@@ -8,6 +8,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -19,7 +20,7 @@ namespace NatDsl.Benchmarks;
 /// iptables-legacy-restore --test in a namespace, Perl's IPTables::Parse), peak memory per
 /// operation (child processes) and delta-vs-full restore times, and prints one table.
 /// Options: <c>--quick</c> (few iterations), <c>--sizes S</c> / <c>--sizes S,M</c>,
-/// <c>--no-peers</c>, <c>--no-peak</c>, <c>--no-delta</c>; <c>--delta-only</c> runs just the delta restore timing; <c>--delta-files DIR</c> writes its old, new, delta and kube-proxy sync rules; <c>--repeat OP SIZE N</c> runs operation
+/// <c>--ops 0,2</c> (only those operations, by number in the table's order), <c>--no-peers</c>, <c>--no-peak</c>, <c>--no-delta</c>; <c>--delta-only</c> runs just the delta restore timing; <c>--delta-files DIR</c> writes its old, new, delta and kube-proxy sync rules; <c>--repeat OP SIZE N</c> runs operation
 /// number OP (0-based, in the table's order) N times alone, for a profiler; <c>--alloc OP SIZE</c>
 /// prints where operation OP allocates (sampled GC allocation events by type).
 /// </summary>
@@ -28,6 +29,7 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Length == 3 && args[0] == "--peak") return PeakMemory.RunChild(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+        if (args.Length >= 3 && args[0] == "--case") return IsolatedCase.RunChild(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], args.Contains("--quick"));
         if (args.Length == 4 && args[0] == "--repeat") return Repeat(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 
         if (args.Length == 2 && args[0] == "--delta-files")
@@ -68,29 +70,29 @@ public static class Program
         var i = Array.IndexOf(args, "--sizes");
         if (i >= 0 && i + 1 < args.Length) sizes = args[i + 1].Split(',');
         ScaleBenchmarks.Sizes = sizes;
-        var repetitions = quick ? 3 : 10;
 
         var folder = Path.Combine(Path.GetTempPath(), "natdsl-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
         try
         {
-            var job = Job.Default
-                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true))
-                .WithStrategy(RunStrategy.Monitoring)
-                .WithLaunchCount(1)
-                .WithWarmupCount(quick ? 2 : 3)
-                .WithIterationCount(repetitions)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1);
-            var config = ManualConfig.CreateEmpty()
-                .AddJob(job)
-                .AddLogger(ConsoleLogger.Default)
-                .AddColumnProvider(DefaultColumnProviders.Instance)
-                .WithArtifactsPath(Path.Combine(folder, "artifacts"))
-                .WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);
-            var summary = BenchmarkRunner.Run<ScaleBenchmarks>(config);
-
-            var report = new Report(summary, sizes, warmup: quick ? 2 : 3);
+            var report = new Report(sizes);
+            var only = Array.IndexOf(args, "--ops");
+            var ops = only >= 0 && only + 1 < args.Length
+                ? args[only + 1].Split(',').Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToArray()
+                : Enumerable.Range(0, Operations.Names.Length).ToArray();
+            foreach (var op in ops)
+            {
+                foreach (var size in sizes)
+                {
+                    Console.WriteLine("benchmark: " + Operations.Names[op] + " " + size + " (own process)");
+                    if (IsolatedCase.Run(op, size, quick, out var problem) is { } times) report.Times[Operations.Names[op] + "/" + size] = times;
+                    else
+                    {
+                        report.Failed.Add(Operations.Names[op] + "/" + size);
+                        report.Notes.Add(Operations.Names[op] + " " + size + " failed: " + problem);
+                    }
+                }
+            }
             foreach (var size in sizes)
             {
                 report.Bytes[size] = BenchmarkInputs.WriteFiles(size, folder);

@@ -3,24 +3,24 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using BenchmarkDotNet.Reports;
 
 namespace NatDsl.Benchmarks;
 
 /// <summary>Collects every measurement of the run and prints the one table, with the targets.</summary>
 public sealed class Report
 {
-    private readonly Summary _summary;
     private readonly string[] _sizes;
 
-    private readonly int _warmup;
-
-    public Report(Summary summary, string[] sizes, int warmup)
+    public Report(string[] sizes)
     {
-        _summary = summary;
         _sizes = sizes;
-        _warmup = warmup;
     }
+
+    /// <summary>Each operation's times by "operation/size", measured in a process of its own.</summary>
+    public Dictionary<string, CaseTimes> Times { get; } = new Dictionary<string, CaseTimes>();
+
+    /// <summary>The "operation/size" cases that were run and failed (the reason is in <see cref="Notes"/>).</summary>
+    public HashSet<string> Failed { get; } = new HashSet<string>();
 
     public Dictionary<string, (long Save, long Listing)> Bytes { get; } = new Dictionary<string, (long, long)>();
 
@@ -34,16 +34,7 @@ public sealed class Report
 
     public List<string> Notes { get; } = new List<string>();
 
-    private (double WallMin, double WallMedian, double CpuMin, double CpuMedian)? Times(string operation, string size)
-    {
-        var report = _summary.Reports.FirstOrDefault(r =>
-            r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'') == operation &&
-            string.Equals(r.BenchmarkCase.Parameters["Size"]?.ToString(), size, StringComparison.Ordinal));
-        var stats = report?.ResultStatistics;
-        var cpu = CpuSamples.Of(operation, size)?.Skip(_warmup);
-        if (stats is null || cpu is null || cpu.Count == 0) return null;
-        return (stats.Min / 1e9, stats.Median / 1e9, cpu.Min, cpu.Median);
-    }
+    private CaseTimes? TimesOf(string operation, string size) => Times.TryGetValue(operation + "/" + size, out var t) ? t : null;
 
     public void Print(TextWriter w)
     {
@@ -53,13 +44,14 @@ public sealed class Report
         {
             foreach (var size in _sizes)
             {
-                var t = Times(op, size);
+                var t = TimesOf(op, size);
                 if (t is null)
                 {
+                    if (!Failed.Contains(op + "/" + size)) continue;
                     rows.Add(new[] { op, size, "failed", "", "", "", "", "", "", "", "" });
                     continue;
                 }
-                var (wmin, wmed, cmin, cmed) = t.Value;
+                var (wmin, wmed, cmin, cmed) = (t.Value.WallMin, t.Value.WallMedian, t.Value.CpuMin, t.Value.CpuMedian);
                 rows.Add(new[]
                 {
                     op, size, Seconds(wmin), Seconds(wmed), Seconds(cmin), Seconds(cmed), Rate(op, size, cmed), Peak(op, size),
@@ -79,7 +71,7 @@ public sealed class Report
 
         w.WriteLine();
         w.WriteLine("NatDsl at cluster scale — " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + " cores, load average " + LoadAverage() + " at the end of the run");
-        w.WriteLine("Times in seconds; CPU = this process's user+system time (all threads), the fairest measure on a shared machine; wall = BenchmarkDotNet's measurement.");
+        w.WriteLine("Times in seconds; CPU = this process's user+system time (all threads), the fairest measure on a shared machine; wall = BenchmarkDotNet's measurement; each operation and size runs in a process of its own.");
         foreach (var size in _sizes)
         {
             if (Bytes.TryGetValue(size, out var b)) w.WriteLine("  " + size + ": save text " + Megabytes(b.Save) + ", nat listing " + Megabytes(b.Listing) + ", " + (Shapes.TryGetValue(size, out var shape) ? shape : string.Empty));
@@ -100,11 +92,11 @@ public sealed class Report
             yield return "(targets are about M; run with M)";
             yield break;
         }
-        var compile = Times("spec→restore text", "M");
+        var compile = TimesOf("spec→restore text", "M");
         if (compile is { } c) yield return Verdict(c.CpuMedian < 1.0, "M spec→restore text < 1 s: " + Seconds(c.CpuMedian) + " CPU, " + Seconds(c.WallMedian) + " wall");
         if (Peaks.TryGetValue("spec→restore text/M", out var peak)) yield return Verdict(peak.PeakBytes < (1L << 30), "M spec→restore text peak < 1 GiB: process peak " + Megabytes(peak.PeakBytes) + " (" + Megabytes(peak.ExtraBytes) + " above the inputs)");
-        if (compile is { } c2 && Times("floor (copy save bytes)", "M") is { } f) yield return Verdict(c2.CpuMedian < 5 * f.CpuMedian, "M spec→restore text within 5× the byte-copy floor: " + Ratio(c2.CpuMedian / f.CpuMedian));
-        var parse = Times("parse save", "M");
+        if (compile is { } c2 && TimesOf("floor (copy save bytes)", "M") is { } f) yield return Verdict(c2.CpuMedian < 5 * f.CpuMedian, "M spec→restore text within 5× the byte-copy floor: " + Ratio(c2.CpuMedian / f.CpuMedian));
+        var parse = TimesOf("parse save", "M");
         if (parse is { } p)
         {
             var rate = Bytes["M"].Save / p.CpuMedian / 1e6;
@@ -113,13 +105,13 @@ public sealed class Report
         }
         foreach (var size in _sizes)
         {
-            if (Times("parse listing", size) is { } l && Peers.TryGetValue("IPTables::Parse (Perl)/" + size, out var perl))
+            if (TimesOf("parse listing", size) is { } l && Peers.TryGetValue("IPTables::Parse (Perl)/" + size, out var perl))
             {
                 yield return Verdict(perl.Cpu.Median >= 20 * l.CpuMedian, "parse " + size + " listing ≥ 20× faster than IPTables::Parse: " + Ratio(perl.Cpu.Median / l.CpuMedian));
             }
         }
-        if (Times("diff (1 endpoint)", "M") is { } d) yield return Verdict(d.CpuMedian < 0.5, "diff of two M models < 0.5 s: " + Seconds(d.CpuMedian));
-        if (Times("trace", "M") is { } t)
+        if (TimesOf("diff (1 endpoint)", "M") is { } d) yield return Verdict(d.CpuMedian < 0.5, "diff of two M models < 0.5 s: " + Seconds(d.CpuMedian));
+        if (TimesOf("trace", "M") is { } t)
         {
             var rate = BenchmarkInputs.TracePackets / t.CpuMedian;
             yield return Verdict(rate >= 100000, "trace on M ≥ 100,000 packets/s: " + rate.ToString("N0", CultureInfo.InvariantCulture) + " packets/s");
@@ -128,7 +120,7 @@ public sealed class Report
         {
             foreach (var op in Operations.Names)
             {
-                if (Times(op, "S") is { } s && Times(op, "M") is { } m) yield return Verdict(m.CpuMedian <= 12 * s.CpuMedian, "M ≤ 12× S for " + op + ": " + Ratio(m.CpuMedian / s.CpuMedian));
+                if (TimesOf(op, "S") is { } s && TimesOf(op, "M") is { } m) yield return Verdict(m.CpuMedian <= 12 * s.CpuMedian, "M ≤ 12× S for " + op + ": " + Ratio(m.CpuMedian / s.CpuMedian));
             }
         }
         if (Deltas is not null)
@@ -211,7 +203,7 @@ public sealed class Report
     private string FloorRatio(string op, string size, double seconds)
     {
         if (op.StartsWith("floor", StringComparison.Ordinal)) return "1×";
-        var floor = Times("floor (copy save bytes)", size);
+        var floor = TimesOf("floor (copy save bytes)", size);
         if (floor is null) return string.Empty;
         var f = floor.Value.CpuMedian;
         if (op == "parse listing" && Bytes.TryGetValue(size, out var b)) f = f * b.Listing / b.Save;
@@ -226,7 +218,7 @@ public sealed class Report
     }
 
     private string Growth(string op) =>
-        Times(op, "S") is { } s && Times(op, "M") is { } m ? Ratio(m.CpuMedian / s.CpuMedian) : string.Empty;
+        TimesOf(op, "S") is { } s && TimesOf(op, "M") is { } m ? Ratio(m.CpuMedian / s.CpuMedian) : string.Empty;
 
     private static string Seconds(double s) => double.IsNaN(s) ? "-" : s < 0.01 ? s.ToString("F5", CultureInfo.InvariantCulture) : s.ToString("F3", CultureInfo.InvariantCulture);
 
