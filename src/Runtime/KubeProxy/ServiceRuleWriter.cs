@@ -365,9 +365,17 @@ internal sealed class ServiceRuleWriter
         nat.Append(e.ChainName, new Rule
         {
             Protocol = Proto(_p.Protocol),
-            Matches = With(comment, set, PortMatch(_p.Protocol, null)),
+            Matches = comment is null && set is null ? PortlessMatchList(_p.Protocol) : With(comment, set, PortMatch(_p.Protocol, null)),
             Target = new DnatTarget(NatRange.To(e.Address, (ushort)e.Port)),
         });
+    }
+
+    private static ValueList<Match> With(Match? match) => match is null ? ValueList<Match>.Empty : ValueList<Match>.Own(new[] { match });
+
+    private static ValueList<Match> With(Match? first, Match? second)
+    {
+        if (first is null) return With(second);
+        return second is null ? ValueList<Match>.Own(new[] { first }) : ValueList<Match>.Own(new[] { first, second });
     }
 
     private static ValueList<Match> With(params Match?[] matches)
