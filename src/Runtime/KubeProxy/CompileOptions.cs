@@ -13,4 +13,10 @@ public sealed record CompileOptions
     /// the plugin's masquerade rules, user chains sorted by name.
     /// </summary>
     public bool SelfContained { get; init; }
+
+    /// <summary>
+    /// How many threads may write a large cluster's service rules (null, the default: one per
+    /// core; 1: the calling thread only). The rules are the same whatever the number.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
 }

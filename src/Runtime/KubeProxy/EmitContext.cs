@@ -6,12 +6,19 @@ namespace NatDsl.KubeProxy;
 internal sealed class EmitContext
 {
     public EmitContext(ClusterPlan plan)
+        : this(plan, 0, plan.ServicePorts.Count)
+    {
+    }
+
+    /// <summary>A context sized for the service ports <paramref name="first"/> to <paramref name="end"/> (exclusive) of the plan.</summary>
+    public EmitContext(ClusterPlan plan, int first, int end)
     {
         Plan = plan;
         // The nat table has a chain per reachable endpoint and up to five per service port:
         // sized up front, a large cluster's table is not rehashed (and reallocated) a dozen times.
         var natChains = 16;
-        foreach (var port in plan.ServicePorts) natChains += 5 + port.ReachableEndpoints.Count;
+        var ports = plan.ServicePorts;
+        for (var i = first; i < end; i++) natChains += 5 + ports[i].ReachableEndpoints.Count;
         Filter = new TableBuilder("filter");
         Nat = new TableBuilder("nat", natChains);
     }

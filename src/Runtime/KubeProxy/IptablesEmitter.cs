@@ -10,7 +10,7 @@ namespace NatDsl.KubeProxy;
 /// </summary>
 internal static class IptablesEmitter
 {
-    public static EmitContext Emit(ClusterPlan plan)
+    public static EmitContext Emit(ClusterPlan plan, int? maxDegreeOfParallelism = null)
     {
         var cx = new EmitContext(plan);
         foreach (var chain in cx.Rules.FilterChains) cx.Filter.Declare(chain);
@@ -23,11 +23,59 @@ internal static class IptablesEmitter
             cx.Filter.Append(KubeChains.Firewall, LocalnetFirewallRule());
         }
 
-        foreach (var port in plan.ServicePorts) new ServiceRuleWriter(cx, port).Write();
+        WriteServicePorts(cx, maxDegreeOfParallelism ?? System.Environment.ProcessorCount);
 
         WriteNodePortTail(cx);
         WriteForward(cx);
         return cx;
+    }
+
+    /// <summary>Service ports per piece when a large cluster is written on several threads.</summary>
+    private const int PortsPerPiece = 256;
+
+    /// <summary>
+    /// Each service port's rules, in declaration order. A large cluster is written in pieces of
+    /// consecutive service ports on all cores, each into tables of its own, joined in order
+    /// afterwards: the same chains in the same order with the same rules as one pass (a service
+    /// port's rules depend only on the plan).
+    /// </summary>
+    private static void WriteServicePorts(EmitContext cx, int threads)
+    {
+        var ports = cx.Plan.ServicePorts;
+        var pieces = (ports.Count + PortsPerPiece - 1) / PortsPerPiece;
+        if (pieces < 4 || threads < 2)
+        {
+            foreach (var port in ports) new ServiceRuleWriter(cx, port).Write();
+            return;
+        }
+        var parts = new EmitContext[pieces];
+        var errors = new System.Exception?[pieces];
+        var parallel = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads };
+        System.Threading.Tasks.Parallel.For(0, pieces, parallel, piece =>
+        {
+            try
+            {
+                var first = piece * PortsPerPiece;
+                var end = System.Math.Min(ports.Count, first + PortsPerPiece);
+                var part = new EmitContext(cx.Plan, first, end);
+                for (var i = first; i < end; i++) new ServiceRuleWriter(part, ports[i]).Write();
+                parts[piece] = part;
+            }
+            catch (System.Exception e)
+            {
+                // Rethrown below: the first piece's error, as one pass would have thrown it.
+                errors[piece] = e;
+            }
+        });
+        foreach (var error in errors)
+        {
+            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        }
+        foreach (var part in parts)
+        {
+            cx.Filter.AppendAll(part.Filter);
+            cx.Nat.AppendAll(part.Nat);
+        }
     }
 
     /// <summary>Whether kube-proxy writes the KUBE-FIREWALL localnet rule (Current, IPv4, localhost NodePorts).</summary>

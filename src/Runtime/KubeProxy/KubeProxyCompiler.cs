@@ -23,7 +23,7 @@ public static class KubeProxyCompiler
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         var plan = Plan(spec);
-        var cx = IptablesEmitter.Emit(plan);
+        var cx = IptablesEmitter.Emit(plan, options.MaxDegreeOfParallelism);
         var missing = KubeletDependencies.Check(spec, plan, cx.Nat.Build());
         if (missing.Count > 0) throw new SpecValidationException(missing);
         var hooks = NodeNeighbours.Hooks(spec, plan);

@@ -42,6 +42,29 @@ internal sealed class TableBuilder
         rules.Add(rule);
     }
 
+    /// <summary>
+    /// Appends what <paramref name="part"/> collected, as if its declarations and appends had been
+    /// made here in their order: its new chains follow this table's (their rule buffers are taken
+    /// over, <paramref name="part"/> must not be used again), its rules for chains this table already
+    /// has follow theirs.
+    /// </summary>
+    public void AppendAll(TableBuilder part)
+    {
+        foreach (var chain in part._order)
+        {
+            var theirs = part._rules[chain];
+            if (_rules.TryGetValue(chain, out var ours))
+            {
+                ours.AddAll(theirs);
+            }
+            else
+            {
+                _order.Add(chain);
+                _rules[chain] = theirs;
+            }
+        }
+    }
+
     /// <summary>A user-defined chain with its rules.</summary>
     public Chain BuildChain(string chain) => new Chain(chain, null, null, _rules[chain].ToValueList());
 
@@ -66,6 +89,11 @@ internal sealed class TableBuilder
         {
             if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
             _items[_count++] = rule;
+        }
+
+        public void AddAll(RuleBuffer other)
+        {
+            for (var i = 0; i < other._count; i++) Add(other._items[i]);
         }
 
         public ValueList<Rule> ToValueList()

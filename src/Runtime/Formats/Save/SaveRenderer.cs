@@ -75,8 +75,6 @@ public static class SaveRenderer
     {
         SaveLine.Check(table.Name);
         sb.Append('*').Append(table.Name).Append(eol);
-        var line = new StringBuilder();
-        var chars = new char[256];
         foreach (var chain in table.Chains)
         {
             SaveLine.Check(chain.Name);
@@ -84,8 +82,75 @@ public static class SaveRenderer
             sb.Append(':').Append(chain.Name).Append(' ').Append(chain.Policy is { } policy ? PolicyName(policy) : "-");
             sb.Append(" [").Append(RuleWriter.Value(counters.Packets)).Append(':').Append(RuleWriter.Value(counters.Bytes)).Append(']').Append(eol);
         }
-        foreach (var chain in table.Chains)
+        AppendRules(sb, table.Chains, ruleCounters, write, eol);
+        sb.Append("COMMIT").Append(eol);
+    }
+
+    /// <summary>Rules per piece when a large table's rule lines are written on several threads.</summary>
+    private const int RulesPerPiece = 8192;
+
+    /// <summary>
+    /// The rule lines of <paramref name="chains"/>, in chain order. A large table is written in
+    /// pieces of consecutive chains on all cores, each into a builder of its own, appended in
+    /// order afterwards (the same text as one pass; the first bad rule in order is the one reported).
+    /// </summary>
+    private static void AppendRules(StringBuilder sb, ValueList<Chain> chains, bool ruleCounters, RuleWriteOptions write, string eol)
+    {
+        var pieces = new System.Collections.Generic.List<int> { 0 };
+        var rules = 0;
+        for (var i = 0; i < chains.Count; i++)
         {
+            rules += chains[i].Rules.Count;
+            if (rules >= RulesPerPiece && i + 1 < chains.Count)
+            {
+                pieces.Add(i + 1);
+                rules = 0;
+            }
+        }
+        pieces.Add(chains.Count);
+        var count = pieces.Count - 1;
+        if (count < 4 || Environment.ProcessorCount < 2)
+        {
+            AppendRules(sb, chains, 0, chains.Count, ruleCounters, write, eol);
+            return;
+        }
+        var texts = new StringBuilder?[count];
+        var errors = new Exception?[count];
+        System.Threading.Tasks.Parallel.For(0, count, piece =>
+        {
+            try
+            {
+                var text = new StringBuilder(EstimateLength(chains, pieces[piece], pieces[piece + 1]));
+                AppendRules(text, chains, pieces[piece], pieces[piece + 1], ruleCounters, write, eol);
+                texts[piece] = text;
+            }
+            catch (Exception e)
+            {
+                // Rethrown below: the first piece's error is the one a single pass meets first.
+                errors[piece] = e;
+            }
+        });
+        foreach (var error in errors)
+        {
+            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        }
+        foreach (var text in texts)
+        {
+#if NET5_0_OR_GREATER
+            sb.Append(text!);
+#else
+            sb.Append(text!.ToString());
+#endif
+        }
+    }
+
+    private static void AppendRules(StringBuilder sb, ValueList<Chain> chains, int first, int end, bool ruleCounters, RuleWriteOptions write, string eol)
+    {
+        var line = new StringBuilder();
+        var chars = new char[256];
+        for (var c = first; c < end; c++)
+        {
+            var chain = chains[c];
             foreach (var rule in chain.Rules)
             {
                 if (ruleCounters)
@@ -104,7 +169,13 @@ public static class SaveRenderer
                 sb.Append(chars, 0, length).Append(eol);
             }
         }
-        sb.Append("COMMIT").Append(eol);
+    }
+
+    private static int EstimateLength(ValueList<Chain> chains, int first, int end)
+    {
+        long total = 0;
+        for (var c = first; c < end; c++) total += (long)chains[c].Rules.Count * (64 + chains[c].Name.Length);
+        return (int)Math.Min(total, 1L << 28);
     }
 
     /// <summary>
