@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
 
@@ -61,6 +62,56 @@ internal sealed class RuleParseContext
     }
 
     private readonly Dictionary<string, string> _shared = new Dictionary<string, string>(System.StringComparer.Ordinal);
+
+    // Immutable model values that repeat across a dump, one instance each (see SharedMatches).
+    private readonly Negatable<int>?[] _protocols = new Negatable<int>?[512];
+    private readonly JumpTarget?[] _jumps = new JumpTarget?[64];
+    private readonly Dictionary<Match, Match> _matches = new Dictionary<Match, Match>();
+    private readonly Dictionary<ValueList<Match>, ValueList<Match>> _matchLists = new Dictionary<ValueList<Match>, ValueList<Match>>();
+
+    /// <summary><c>-p</c> with protocol <paramref name="number"/> (0–255), one instance per value.</summary>
+    public Negatable<int> SharedProtocol(int number, bool inverted)
+    {
+        var index = (number << 1) | (inverted ? 1 : 0);
+        if (index >= _protocols.Length) return new Negatable<int>(number, inverted);
+        return _protocols[index] ??= new Negatable<int>(number, inverted);
+    }
+
+    /// <summary>
+    /// <c>-j CHAIN</c>: the jumps to the chains most rules jump to (KUBE-MARK-MASQ, ...) shared
+    /// through a small cache by name (most jumps of a kube-proxy dump go to a chain jumped to once,
+    /// which a dictionary of every name would only make larger).
+    /// </summary>
+    public JumpTarget SharedJump(string chain)
+    {
+        var slot = System.StringComparer.Ordinal.GetHashCode(chain) & (_jumps.Length - 1);
+        var cached = _jumps[slot];
+        if (cached is not null && string.Equals(cached.Chain, chain, System.StringComparison.Ordinal)) return cached;
+        var jump = new JumpTarget(Share(chain));
+        _jumps[slot] = jump;
+        return jump;
+    }
+
+    /// <summary>
+    /// The rule's matches as one instance per distinct value, and the list itself shared with
+    /// every rule that has an equal list. Model values are immutable, so sharing is invisible; a
+    /// kube-proxy dump repeats the same statistic, port and comment matches (and whole lists) on
+    /// thousands of rules, and each shared instance is one object less for the collector to promote.
+    /// </summary>
+    public ValueList<Match> SharedMatches(Match[] matches)
+    {
+        if (matches.Length == 0) return ValueList<Match>.Empty;
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var match = matches[i];
+            if (_matches.TryGetValue(match, out var shared)) matches[i] = shared;
+            else _matches.Add(match, match);
+        }
+        var list = ValueList<Match>.Own(matches);
+        if (_matchLists.TryGetValue(list, out var sharedList)) return sharedList;
+        _matchLists.Add(list, list);
+        return list;
+    }
 
     public RuleToken Next() => Tokens[Position++];
 

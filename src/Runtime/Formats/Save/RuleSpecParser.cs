@@ -135,7 +135,7 @@ internal static class RuleSpecParser
                     var arg = Argument(context, inline, token, "-p");
                     if (!ProtocolText.TryParse(arg.Text, out var number)) throw line.Error(arg, "unknown protocol \"" + arg.Text + "\"");
                     if (number == 0 && invert) throw line.Error(arg, "rule would never match protocol");
-                    protocol = number == 0 ? null : new Negatable<int>(number, invert);
+                    protocol = number == 0 ? null : context.SharedProtocol(number, invert);
                     context.Protocol = number == 0 ? null : number;
                     context.ProtocolInverted = invert;
                     break;
@@ -196,7 +196,7 @@ internal static class RuleSpecParser
                     }
                     else
                     {
-                        target = new JumpTarget(context.Share(targetName));
+                        target = context.SharedJump(targetName);
                         jumpToken = arg;
                     }
                     break;
@@ -249,7 +249,7 @@ internal static class RuleSpecParser
             OutInterface = outInterface,
             Protocol = protocol,
             Fragment = fragment,
-            Matches = ValueList<Match>.Own(built),
+            Matches = context.SharedMatches(built),
             Target = target,
             Counters = counters,
         };
