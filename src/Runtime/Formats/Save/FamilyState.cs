@@ -19,6 +19,33 @@ internal sealed class FamilyState
 
     public bool IsFixedByCaller { get; }
 
+    /// <summary>
+    /// The families asked for or observed since this was last set to 0 (1: IPv4, 2: IPv6), for
+    /// <see cref="RuleLinePreparse"/>: a rule parsed ahead with no family, or with the one the
+    /// line loop has decided, is exactly what the loop would have parsed.
+    /// </summary>
+    public int Seen { get; set; }
+
+    /// <summary>
+    /// Takes the families <paramref name="seen"/> by a rule parsed ahead as if the rule had been
+    /// parsed here; false when it cannot be (both families, or not this state's family): the
+    /// rule must then be parsed here.
+    /// </summary>
+    public bool TryAdopt(int seen)
+    {
+        if (seen == 0) return true;
+        if (seen == 3) return false;
+        var family = seen == 1 ? IpFamily.V4 : IpFamily.V6;
+        if (!Decided.HasValue)
+        {
+            Decided = family;
+            return true;
+        }
+        return Decided.Value == family;
+    }
+
+    private void Saw(IpFamily family) => Seen |= family == IpFamily.V4 ? 1 : 2;
+
     /// <summary>Decides the family from a header line when nothing decided it yet.</summary>
     public void DecideFromHeader(IpFamily family)
     {
@@ -28,6 +55,7 @@ internal sealed class FamilyState
     /// <summary>Records family-specific evidence at a token; throws when it contradicts the family.</summary>
     public void Observe(IpFamily family, InputLine line, RuleToken at, string what)
     {
+        Saw(family);
         if (!Decided.HasValue)
         {
             Decided = family;
@@ -43,7 +71,11 @@ internal sealed class FamilyState
     /// <summary>As <see cref="Observe(IpFamily, InputLine, RuleToken, string)"/> for <c>what + " address " + address</c>, made only for the error.</summary>
     public void Observe(IpFamily family, InputLine line, RuleToken at, string what, string address)
     {
-        if (Decided.HasValue && Decided.Value == family) return;
+        if (Decided.HasValue && Decided.Value == family)
+        {
+            Saw(family);
+            return;
+        }
         Observe(family, line, at, what + " address " + address);
     }
 
@@ -51,6 +83,7 @@ internal sealed class FamilyState
     public IpFamily Require()
     {
         Decided ??= IpFamily.V4;
+        Saw(Decided.Value);
         return Decided.Value;
     }
 

@@ -17,6 +17,7 @@ internal sealed class SaveFileReader
 
     /// <summary>The words of the chain line being read (reused).</summary>
     private readonly List<RuleToken> _words = new List<RuleToken>(4);
+    private RuleLinePreparse? _preparsed;
     private TableSection? _current;
     private InputLine? _currentStart;
     private bool _pendingFollowsCommit;
@@ -34,6 +35,7 @@ internal sealed class SaveFileReader
     {
         // kube-proxy dumps have about one distinct short token (chain name, address) per 100 characters.
         _context.Pool.Reserve(text.Length / 100);
+        _preparsed = RuleLinePreparse.Run(text, _source, _options);
         return Read(TextLines.Of(text));
     }
 
@@ -259,6 +261,17 @@ internal sealed class SaveFileReader
             }
             start = close + 1;
             _ruleCounters = true;
+        }
+        else if (_preparsed is not null && _preparsed.TryTake(line.Start, out var item))
+        {
+            // What RestoreCommands.Execute does for -A, with the rule parsed ahead.
+            var chain = table.Require(item.Chain, line);
+            if (_family.TryAdopt(item.Families))
+            {
+                if (item.Parsed.JumpToken.HasValue) table.CheckJump(item.Parsed.JumpToken.Value, line);
+                table.AddRule(chain, item.Parsed.Rule);
+                return;
+            }
         }
         _context.Reset(line);
         RuleTokenizer.Tokenize(line, start, _context.Tokens, _context.Pool);
