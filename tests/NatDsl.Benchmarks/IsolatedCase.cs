@@ -31,18 +31,9 @@ public static class IsolatedCase
     public static CaseTimes? Run(int operation, string size, bool quick, out string? problem)
     {
         problem = null;
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(typeof(IsolatedCase).Assembly.Location);
-        info.ArgumentList.Add("--case");
-        info.ArgumentList.Add(operation.ToString(CultureInfo.InvariantCulture));
-        info.ArgumentList.Add(size);
-        if (quick) info.ArgumentList.Add("--quick");
-        using var process = Process.Start(info)!;
+        using var process = quick
+            ? ChildProcess.Start("--case", operation.ToString(CultureInfo.InvariantCulture), size, "--quick")
+            : ChildProcess.Start("--case", operation.ToString(CultureInfo.InvariantCulture), size);
         var stderr = process.StandardError.ReadToEndAsync();
         CaseTimes? result = null;
         string? line;

@@ -46,17 +46,7 @@ public static class PeakMemory
             problem = "peak memory needs Linux /proc";
             return null;
         }
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(typeof(PeakMemory).Assembly.Location);
-        info.ArgumentList.Add("--peak");
-        info.ArgumentList.Add(operation.ToString(CultureInfo.InvariantCulture));
-        info.ArgumentList.Add(size);
-        using var process = Process.Start(info)!;
+        using var process = ChildProcess.Start("--peak", operation.ToString(CultureInfo.InvariantCulture), size);
         var stderr = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

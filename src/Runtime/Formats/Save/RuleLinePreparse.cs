@@ -104,24 +104,7 @@ internal sealed class RuleLinePreparse
     }
 
     /// <summary>A pre-parsed rule line: where it starts, its chain argument, the rule, and the families it saw (<see cref="FamilyState.Seen"/>).</summary>
-    internal readonly struct Item
-    {
-        public Item(int offset, RuleToken chain, ParsedRule parsed, int families)
-        {
-            Offset = offset;
-            Chain = chain;
-            Parsed = parsed;
-            Families = families;
-        }
-
-        public int Offset { get; }
-
-        public RuleToken Chain { get; }
-
-        public ParsedRule Parsed { get; }
-
-        public int Families { get; }
-    }
+    internal readonly record struct Item(int Offset, RuleToken Chain, ParsedRule Parsed, int Families);
 
     private sealed class Piece
     {
