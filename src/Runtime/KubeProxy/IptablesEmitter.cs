@@ -49,28 +49,14 @@ internal static class IptablesEmitter
             return;
         }
         var parts = new EmitContext[pieces];
-        var errors = new System.Exception?[pieces];
-        var parallel = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads };
-        System.Threading.Tasks.Parallel.For(0, pieces, parallel, piece =>
+        NatDsl.Threading.PieceWork.Run(pieces, threads, piece =>
         {
-            try
-            {
-                var first = piece * PortsPerPiece;
-                var end = System.Math.Min(ports.Count, first + PortsPerPiece);
-                var part = new EmitContext(cx.Plan, first, end);
-                for (var i = first; i < end; i++) new ServiceRuleWriter(part, ports[i]).Write();
-                parts[piece] = part;
-            }
-            catch (System.Exception e)
-            {
-                // Rethrown below: the first piece's error, as one pass would have thrown it.
-                errors[piece] = e;
-            }
+            var first = piece * PortsPerPiece;
+            var end = System.Math.Min(ports.Count, first + PortsPerPiece);
+            var part = new EmitContext(cx.Plan, first, end);
+            for (var i = first; i < end; i++) new ServiceRuleWriter(part, ports[i]).Write();
+            parts[piece] = part;
         });
-        foreach (var error in errors)
-        {
-            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
-        }
         foreach (var part in parts)
         {
             cx.Filter.AppendAll(part.Filter);

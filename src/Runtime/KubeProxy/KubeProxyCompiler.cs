@@ -22,7 +22,7 @@ public static class KubeProxyCompiler
     public static CompiledRules CompileWithScope(ClusterSpec spec, CompileOptions options)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
-        var plan = Plan(spec);
+        var plan = Plan(spec, options.MaxDegreeOfParallelism);
         var cx = IptablesEmitter.Emit(plan, options.MaxDegreeOfParallelism);
         var missing = KubeletDependencies.Check(spec, plan, cx.Nat.Build());
         if (missing.Count > 0) throw new SpecValidationException(missing);
@@ -55,11 +55,13 @@ public static class KubeProxyCompiler
     }
 
     /// <summary>The service-level plan of a spec (validated first).</summary>
-    public static ClusterPlan Plan(ClusterSpec spec)
+    public static ClusterPlan Plan(ClusterSpec spec) => Plan(spec, null);
+
+    private static ClusterPlan Plan(ClusterSpec spec, int? threads)
     {
         if (spec is null) throw new ArgumentNullException(nameof(spec));
         var errors = SpecValidator.Validate(spec);
         if (errors.Count > 0) throw new SpecValidationException(errors);
-        return ServicePlanner.Plan(spec);
+        return ServicePlanner.Plan(spec, threads);
     }
 }

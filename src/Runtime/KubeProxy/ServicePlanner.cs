@@ -13,18 +13,48 @@ namespace NatDsl.KubeProxy;
 /// </summary>
 public static class ServicePlanner
 {
+    /// <summary>Service ports per piece when a large cluster is planned on several threads.</summary>
+    private const int PortsPerPiece = 512;
+
     /// <summary>Plans every service port of <paramref name="spec"/> (which must be valid).</summary>
-    public static ClusterPlan Plan(ClusterSpec spec)
+    public static ClusterPlan Plan(ClusterSpec spec) => Plan(spec, null);
+
+    /// <summary>
+    /// Plans every service port of <paramref name="spec"/> (which must be valid), a large
+    /// cluster's ports on up to <paramref name="threads"/> threads (all cores when null): each
+    /// port's plan depends only on its service and the settings, and they keep their order.
+    /// </summary>
+    public static ClusterPlan Plan(ClusterSpec spec, int? threads)
     {
         if (spec is null) throw new ArgumentNullException(nameof(spec));
         var settings = spec.Settings;
         var rules = ProfileRules.For(settings.Profile);
 
-        var ports = new List<ServicePortPlan>();
+        var services = new List<ServiceSpec>();
+        var portSpecs = new List<ServicePortSpec>();
         foreach (var service in spec.Services)
         {
-            foreach (var port in service.Ports) ports.Add(PlanPort(settings, rules, service, port));
+            foreach (var port in service.Ports)
+            {
+                services.Add(service);
+                portSpecs.Add(port);
+            }
         }
+        var plans = new ServicePortPlan[portSpecs.Count];
+        var pieces = (plans.Length + PortsPerPiece - 1) / PortsPerPiece;
+        if (pieces < 4 || (threads ?? Environment.ProcessorCount) < 2)
+        {
+            for (var i = 0; i < plans.Length; i++) plans[i] = PlanPort(settings, rules, services[i], portSpecs[i]);
+        }
+        else
+        {
+            NatDsl.Threading.PieceWork.Run(pieces, threads, piece =>
+            {
+                var end = Math.Min(plans.Length, (piece + 1) * PortsPerPiece);
+                for (var i = piece * PortsPerPiece; i < end; i++) plans[i] = PlanPort(settings, rules, services[i], portSpecs[i]);
+            });
+        }
+        var ports = ValueList<ServicePortPlan>.Own(plans);
 
         var totalEndpoints = 0;
         foreach (var p in ports) totalEndpoints += p.Endpoints.Count;
@@ -45,7 +75,7 @@ public static class ServicePlanner
             RandomFully = settings.RandomFully,
             Nfacct = settings.Nfacct,
             ConntrackTcpBeLiberal = settings.ConntrackTcpBeLiberal,
-            ServicePorts = ports.ToValueList(),
+            ServicePorts = ports,
         };
     }
 

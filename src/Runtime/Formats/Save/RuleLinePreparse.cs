@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
@@ -43,7 +42,7 @@ internal sealed class RuleLinePreparse
             bounds.Add(newline < 0 ? text.Length : newline + 1);
         }
         var pieces = new Piece[bounds.Count - 1];
-        Parallel.For(0, pieces.Length, i => pieces[i] = Parse(text, bounds[i], bounds[i + 1], source, options));
+        NatDsl.Threading.PieceWork.Run(pieces.Length, null, i => pieces[i] = Parse(text, bounds[i], bounds[i + 1], source, options));
         return new RuleLinePreparse(pieces);
     }
 

@@ -115,25 +115,12 @@ public static class SaveRenderer
             return;
         }
         var texts = new StringBuilder?[count];
-        var errors = new Exception?[count];
-        System.Threading.Tasks.Parallel.For(0, count, piece =>
+        NatDsl.Threading.PieceWork.Run(count, null, piece =>
         {
-            try
-            {
-                var text = new StringBuilder(EstimateLength(chains, pieces[piece], pieces[piece + 1]));
-                AppendRules(text, chains, pieces[piece], pieces[piece + 1], ruleCounters, write, eol);
-                texts[piece] = text;
-            }
-            catch (Exception e)
-            {
-                // Rethrown below: the first piece's error is the one a single pass meets first.
-                errors[piece] = e;
-            }
+            var text = new StringBuilder(EstimateLength(chains, pieces[piece], pieces[piece + 1]));
+            AppendRules(text, chains, pieces[piece], pieces[piece + 1], ruleCounters, write, eol);
+            texts[piece] = text;
         });
-        foreach (var error in errors)
-        {
-            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
-        }
         foreach (var text in texts)
         {
 #if NET5_0_OR_GREATER
