@@ -12,7 +12,7 @@ namespace NatDsl.Formats.Save;
 /// document and every error (first in file order, same message, line and column) are exactly
 /// those of a single pass.
 /// </summary>
-internal sealed class RuleLinePreparse
+internal sealed class RuleLinePreparse : IRulePreparse
 {
     /// <summary>Texts below this size are parsed in one pass (splitting costs more than it saves).</summary>
     private const int MinimumLength = 1 << 22;
@@ -28,7 +28,7 @@ internal sealed class RuleLinePreparse
     /// <summary>Pre-parses <paramref name="text"/>, or returns null when it is too small or there is one core.</summary>
     public static RuleLinePreparse? Run(string text, string source, SaveParseOptions options)
     {
-        if (text.Length < MinimumLength || Environment.ProcessorCount < 2) return null;
+        if (text.Length < MinimumLength || (options.MaxDegreeOfParallelism ?? Environment.ProcessorCount) < 2) return null;
         var bounds = new List<int> { 0 };
         while (bounds[bounds.Count - 1] < text.Length)
         {
@@ -42,13 +42,14 @@ internal sealed class RuleLinePreparse
             bounds.Add(newline < 0 ? text.Length : newline + 1);
         }
         var pieces = new Piece[bounds.Count - 1];
-        NatDsl.Threading.PieceWork.Run(pieces.Length, null, i => pieces[i] = Parse(text, bounds[i], bounds[i + 1], source, options));
+        NatDsl.Threading.PieceWork.Run(pieces.Length, options.MaxDegreeOfParallelism, i => pieces[i] = new Piece(Parse(text, bounds[i], bounds[i + 1], source, options)));
         return new RuleLinePreparse(pieces);
     }
 
-    /// <summary>The pre-parsed rule of the line starting at <paramref name="offset"/>, if any (lines are asked for in order).</summary>
-    public bool TryTake(int offset, out Item item)
+    /// <inheritdoc />
+    public bool TryTake(InputLine line, out Item item)
     {
+        var offset = line.Start;
         while (_piece < _pieces.Length)
         {
             var items = _pieces[_piece].Items;
@@ -66,7 +67,8 @@ internal sealed class RuleLinePreparse
         return false;
     }
 
-    private static Piece Parse(string text, int start, int end, string source, SaveParseOptions options)
+    /// <summary>Parses the <c>-A</c> lines of <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/> (a line start and a line end); lines that fail are left out.</summary>
+    internal static List<Item> Parse(string text, int start, int end, string source, SaveParseOptions options)
     {
         var family = new FamilyState(options.Family);
         var context = new RuleParseContext(family);
@@ -99,7 +101,7 @@ internal sealed class RuleLinePreparse
                 // Left to the line loop, which parses this line itself and reports what is wrong.
             }
         }
-        return new Piece(items);
+        return items;
     }
 
     /// <summary>A pre-parsed rule line: where it starts, its chain argument, the rule, and the families it saw (<see cref="FamilyState.Seen"/>).</summary>

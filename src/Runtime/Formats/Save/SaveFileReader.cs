@@ -17,7 +17,7 @@ internal sealed class SaveFileReader
 
     /// <summary>The words of the chain line being read (reused).</summary>
     private readonly List<RuleToken> _words = new List<RuleToken>(4);
-    private RuleLinePreparse? _preparsed;
+    private IRulePreparse? _preparsed;
     private TableSection? _current;
     private InputLine? _currentStart;
     private bool _pendingFollowsCommit;
@@ -39,7 +39,13 @@ internal sealed class SaveFileReader
         return Read(TextLines.Of(text));
     }
 
-    public SaveDocument Read(System.IO.TextReader reader) => Read(TextLines.Of(reader));
+    public SaveDocument Read(System.IO.TextReader reader)
+    {
+        if ((_options.MaxDegreeOfParallelism ?? Environment.ProcessorCount) < 2) return Read(TextLines.Of(reader));
+        var lines = new BlockLines(reader, _source, _options);
+        _preparsed = lines;
+        return Read(lines);
+    }
 
     private SaveDocument Read(TextLines lines)
     {
@@ -262,7 +268,7 @@ internal sealed class SaveFileReader
             start = close + 1;
             _ruleCounters = true;
         }
-        else if (_preparsed is not null && _preparsed.TryTake(line.Start, out var item))
+        else if (_preparsed is not null && _preparsed.TryTake(line, out var item))
         {
             // What RestoreCommands.Execute does for -A, with the rule parsed ahead.
             var chain = table.Require(item.Chain, line);

@@ -27,4 +27,11 @@ public sealed record SaveParseOptions
     /// keep the order in which the input first names them (for dumps of older nft versions).
     /// </summary>
     public bool SortChains { get; init; } = true;
+
+    /// <summary>
+    /// How many threads may parse a large dump's rule lines ahead of the line loop (null, the
+    /// default: one per core; 1: a single pass on the calling thread). The result, and any
+    /// error, is the same whatever the number.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
 }

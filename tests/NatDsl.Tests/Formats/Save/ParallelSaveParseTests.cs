@@ -10,9 +10,10 @@ using NUnit.Framework;
 namespace NatDsl.Tests.Formats.Save;
 
 /// <summary>
-/// A save text of several megabytes has its rule lines parsed on all cores ahead of the line
-/// loop. Reading the same text through a TextReader is always one pass: both must give the same
-/// document, or fail with the same error (message, line, column).
+/// A save text of several megabytes, or a streamed one, has its rule lines parsed on all cores
+/// ahead of the line loop. Both must give the document of a single pass
+/// (<see cref="SaveParseOptions.MaxDegreeOfParallelism"/> = 1), or fail with the same error
+/// (message, line, column).
 /// </summary>
 public class ParallelSaveParseTests
 {
@@ -90,30 +91,39 @@ public class ParallelSaveParseTests
         AssertSameAsOnePass(text, expectError: false, roundTrip: false);
     }
 
-    /// <summary>Compares with the one-pass TextReader parse; returns the error message when both fail.</summary>
+    /// <summary>Compares the whole-text and streamed parses with a single pass; returns the error message when all fail.</summary>
     private static string? AssertSameAsOnePass(string text, bool expectError, bool roundTrip = true)
     {
-        SaveDocument? whole = null;
-        SaveDocument? streamed = null;
-        string? wholeError = null;
-        string? streamedError = null;
-        try { whole = SaveParser.Parse(text, "big.rules"); }
-        catch (DumpParseException e) { wholeError = e.Message; }
-        try
+        var (single, singleError) = Attempt(() => SaveParser.Parse(text, "big.rules", new SaveParseOptions { MaxDegreeOfParallelism = 1 }));
+        var (whole, wholeError) = Attempt(() => SaveParser.Parse(text, "big.rules"));
+        var (streamed, streamedError) = Attempt(() =>
         {
             using var reader = new StringReader(text);
-            streamed = SaveParser.Parse(reader, "big.rules");
-        }
-        catch (DumpParseException e) { streamedError = e.Message; }
-        Assert.That(wholeError, Is.EqualTo(streamedError));
-        if (!expectError && wholeError is not null) Assert.Fail(wholeError);
-        Assert.That(wholeError is not null, Is.EqualTo(expectError), wholeError ?? "parsed");
-        if (whole is not null)
+            return SaveParser.Parse(reader, "big.rules");
+        });
+        Assert.That(wholeError, Is.EqualTo(singleError), "whole text");
+        Assert.That(streamedError, Is.EqualTo(singleError), "streamed");
+        if (!expectError && singleError is not null) Assert.Fail(singleError);
+        Assert.That(singleError is not null, Is.EqualTo(expectError), singleError ?? "parsed");
+        if (single is not null)
         {
-            Assert.That(whole.RuleSet, Is.EqualTo(streamed!.RuleSet));
+            Assert.That(whole!.RuleSet, Is.EqualTo(single.RuleSet), "whole text");
+            Assert.That(streamed!.RuleSet, Is.EqualTo(single.RuleSet), "streamed");
             if (roundTrip) Assert.That(SaveRenderer.Render(whole), Is.EqualTo(text));
         }
-        return wholeError;
+        return singleError;
+    }
+
+    private static (SaveDocument? Document, string? Error) Attempt(Func<SaveDocument> parse)
+    {
+        try
+        {
+            return (parse(), null);
+        }
+        catch (DumpParseException e)
+        {
+            return (null, e.Message);
+        }
     }
 
     /// <summary>A filter table with chain X and <see cref="Lines"/> rules (about 5 MB); <paramref name="replace"/> may give rule i's line.</summary>
