@@ -17,36 +17,36 @@ public static class SaveRenderer
         if (document is null) throw new ArgumentNullException(nameof(document));
         var eol = document.LineEnding;
         var write = new RuleWriteOptions(omitInvertedWildcardInterface: false, inlineCounters: false, lenient: false);
-        var sb = new StringBuilder(EstimateLength(document.RuleSet));
+        var output = new PieceText(1 << 16);
         var tables = document.RuleSet.Tables;
         for (var i = 0; i < tables.Count; i++)
         {
             var text = FindText(document, i);
-            if (text is not null) foreach (var line in text.Before) sb.Append(line).Append(eol);
-            AppendTable(sb, tables[i], document.RuleCounters, write, eol);
-            if (text is not null) foreach (var line in text.After) sb.Append(line).Append(eol);
+            if (text is not null) foreach (var line in text.Before) output.Current.Append(line).Append(eol);
+            AppendTable(output, tables[i], document.RuleCounters, write, eol);
+            if (text is not null) foreach (var line in text.After) output.Current.Append(line).Append(eol);
         }
-        foreach (var line in document.Trailing) sb.Append(line).Append(eol);
-        if (!document.EndsWithLineEnding && sb.Length >= eol.Length) sb.Length -= eol.Length;
-        return sb.ToString();
+        foreach (var line in document.Trailing) output.Current.Append(line).Append(eol);
+        var result = output.ToString();
+        return !document.EndsWithLineEnding && result.EndsWith(eol, StringComparison.Ordinal) ? result.Substring(0, result.Length - eol.Length) : result;
     }
 
     /// <summary>Renders every table of a rule set.</summary>
     public static string Render(RuleSet ruleSet, SaveRenderOptions? options = null)
     {
         if (ruleSet is null) throw new ArgumentNullException(nameof(ruleSet));
-        var sb = new StringBuilder(EstimateLength(ruleSet));
-        foreach (var table in ruleSet.Tables) AppendTable(sb, table, options ?? SaveRenderOptions.Default);
-        return sb.ToString();
+        var output = new PieceText(1 << 16);
+        foreach (var table in ruleSet.Tables) AppendTable(output, table, options ?? SaveRenderOptions.Default);
+        return output.ToString();
     }
 
     /// <summary>Renders one table section (with header and footer when the options have one).</summary>
     public static string RenderTable(Table table, SaveRenderOptions? options = null)
     {
         if (table is null) throw new ArgumentNullException(nameof(table));
-        var sb = new StringBuilder();
-        AppendTable(sb, table, options ?? SaveRenderOptions.Default);
-        return sb.ToString();
+        var output = new PieceText(1 << 12);
+        AppendTable(output, table, options ?? SaveRenderOptions.Default);
+        return output.ToString();
     }
 
     /// <summary>
@@ -63,16 +63,17 @@ public static class SaveRenderer
         return sb.ToString();
     }
 
-    private static void AppendTable(StringBuilder sb, Table table, SaveRenderOptions options)
+    private static void AppendTable(PieceText output, Table table, SaveRenderOptions options)
     {
         var eol = options.LineEnding;
-        if (options.Header is { } header) sb.Append(header.GeneratedLine).Append(eol);
-        AppendTable(sb, table, options.RuleCounters, new RuleWriteOptions(options.OmitInvertedWildcardInterface, inlineCounters: false, lenient: false), eol);
-        if (options.Header is { } footer) sb.Append(footer.CompletedLine).Append(eol);
+        if (options.Header is { } header) output.Current.Append(header.GeneratedLine).Append(eol);
+        AppendTable(output, table, options.RuleCounters, new RuleWriteOptions(options.OmitInvertedWildcardInterface, inlineCounters: false, lenient: false), eol);
+        if (options.Header is { } footer) output.Current.Append(footer.CompletedLine).Append(eol);
     }
 
-    private static void AppendTable(StringBuilder sb, Table table, bool ruleCounters, RuleWriteOptions write, string eol)
+    private static void AppendTable(PieceText output, Table table, bool ruleCounters, RuleWriteOptions write, string eol)
     {
+        var sb = output.Current;
         SaveLine.Check(table.Name);
         sb.Append('*').Append(table.Name).Append(eol);
         foreach (var chain in table.Chains)
@@ -82,8 +83,8 @@ public static class SaveRenderer
             sb.Append(':').Append(chain.Name).Append(' ').Append(chain.Policy is { } policy ? PolicyName(policy) : "-");
             sb.Append(" [").Append(RuleWriter.Value(counters.Packets)).Append(':').Append(RuleWriter.Value(counters.Bytes)).Append(']').Append(eol);
         }
-        AppendRules(sb, table.Chains, ruleCounters, write, eol);
-        sb.Append("COMMIT").Append(eol);
+        AppendRules(output, table.Chains, ruleCounters, write, eol);
+        output.Current.Append("COMMIT").Append(eol);
     }
 
     /// <summary>Rules per piece when a large table's rule lines are written on several threads.</summary>
@@ -94,7 +95,7 @@ public static class SaveRenderer
     /// pieces of consecutive chains on all cores, each into a builder of its own, appended in
     /// order afterwards (the same text as one pass; the first bad rule in order is the one reported).
     /// </summary>
-    private static void AppendRules(StringBuilder sb, ValueList<Chain> chains, bool ruleCounters, RuleWriteOptions write, string eol)
+    private static void AppendRules(PieceText output, ValueList<Chain> chains, bool ruleCounters, RuleWriteOptions write, string eol)
     {
         var pieces = new System.Collections.Generic.List<int> { 0 };
         var rules = 0;
@@ -111,7 +112,7 @@ public static class SaveRenderer
         var count = pieces.Count - 1;
         if (count < 4 || Environment.ProcessorCount < 2)
         {
-            AppendRules(sb, chains, 0, chains.Count, ruleCounters, write, eol);
+            AppendRules(output.Current, chains, 0, chains.Count, ruleCounters, write, eol);
             return;
         }
         var texts = new StringBuilder?[count];
@@ -121,14 +122,7 @@ public static class SaveRenderer
             AppendRules(text, chains, pieces[piece], pieces[piece + 1], ruleCounters, write, eol);
             texts[piece] = text;
         });
-        foreach (var text in texts)
-        {
-#if NET5_0_OR_GREATER
-            sb.Append(text!);
-#else
-            sb.Append(text!.ToString());
-#endif
-        }
+        output.Add(texts!);
     }
 
     private static void AppendRules(StringBuilder sb, ValueList<Chain> chains, int first, int end, bool ruleCounters, RuleWriteOptions write, string eol)
@@ -162,22 +156,6 @@ public static class SaveRenderer
     {
         long total = 0;
         for (var c = first; c < end; c++) total += (long)chains[c].Rules.Count * (64 + chains[c].Name.Length);
-        return (int)Math.Min(total, 1L << 28);
-    }
-
-    /// <summary>
-    /// About the length of the text (chain lines, and rules at 64 characters plus their chain
-    /// name): a builder of that capacity is one array instead of thousands of small chunks that
-    /// the collector would copy while the text grows. A low guess only adds chunks.
-    /// </summary>
-    private static int EstimateLength(RuleSet ruleSet)
-    {
-        long total = 0;
-        foreach (var table in ruleSet.Tables)
-        {
-            total += 16 + table.Name.Length;
-            foreach (var chain in table.Chains) total += 24 + chain.Name.Length + ((long)chain.Rules.Count * (64 + chain.Name.Length));
-        }
         return (int)Math.Min(total, 1L << 28);
     }
 
