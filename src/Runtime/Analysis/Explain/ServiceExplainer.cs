@@ -15,6 +15,9 @@ namespace NatDsl.Analysis.Explain;
 /// </summary>
 public static class ServiceExplainer
 {
+    /// <summary>Service ports per piece when a large rule set is explained on several threads.</summary>
+    private const int PortsPerPiece = 256;
+
     /// <summary>The client address used for traces (TEST-NET-3; never sent anywhere).</summary>
     public static readonly IpAddress ClientV4 = IpAddress.Parse("203.0.113.10");
 
@@ -22,7 +25,14 @@ public static class ServiceExplainer
     public static readonly IpAddress ClientV6 = IpAddress.Parse("2001:db8:ffff::10");
 
     /// <summary>Explains <paramref name="rules"/>. <paramref name="localAddresses"/> are the node's addresses, if known.</summary>
-    public static Explanation Explain(RuleSet rules, IReadOnlyList<IpAddress>? localAddresses = null)
+    public static Explanation Explain(RuleSet rules, IReadOnlyList<IpAddress>? localAddresses = null) => Explain(rules, localAddresses, null);
+
+    /// <summary>
+    /// Explains <paramref name="rules"/>, tracing a large rule set's service ports on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads (all cores when null; 1: the calling
+    /// thread). The explanation is the same whatever the number.
+    /// </summary>
+    public static Explanation Explain(RuleSet rules, IReadOnlyList<IpAddress>? localAddresses, int? maxDegreeOfParallelism)
     {
         var nat = rules.FindTable("nat");
         var filter = rules.FindTable("filter");
@@ -93,10 +103,14 @@ public static class ServiceExplainer
             }
         }
 
-        var services = new List<ServicePortExplanation>();
-        foreach (var key in order)
+        // Each service port is traced on its own (a large cluster's ports on all cores, in pieces), in order.
+        var services = new ServicePortExplanation[order.Count];
+        void ExplainPorts(int first, int end)
         {
-            var b = builders[key];
+            for (var i = first; i < end; i++) services[i] = ExplainPort(builders[order[i]]);
+        }
+        ServicePortExplanation ExplainPort(PortBuilder b)
+        {
             var frontends = new List<ServiceFrontend>();
             foreach (var (kind, address, port) in b.Frontends.Distinct())
             {
@@ -111,7 +125,7 @@ public static class ServiceExplainer
                 frontends.Add(Frontend(kind, address, port, packet, result));
             }
             var hash = b.ServiceChain.Length > 9 ? b.ServiceChain.Substring(9) : string.Empty;
-            services.Add(new ServicePortExplanation
+            return new ServicePortExplanation
             {
                 Name = b.Service,
                 Protocol = ProtocolText(b.Protocol),
@@ -120,9 +134,12 @@ public static class ServiceExplainer
                 AffinitySeconds = Affinity(natChains, b.ServiceChain),
                 ExternalTrafficPolicy = hash.Length > 0 && nat is not null && IsLocalPolicy(natChains, hash) ? "Local" : "Cluster",
                 HasNoEndpoints = b.NoEndpoints,
-            });
+            };
         }
-        return new Explanation(services.ToValueList(), Foreign(rules).ToValueList());
+        var pieces = (order.Count + PortsPerPiece - 1) / PortsPerPiece;
+        if (pieces < 4 || (maxDegreeOfParallelism ?? Environment.ProcessorCount) < 2) ExplainPorts(0, order.Count);
+        else NatDsl.Threading.PieceWork.Run(pieces, maxDegreeOfParallelism, piece => ExplainPorts(piece * PortsPerPiece, Math.Min(order.Count, (piece + 1) * PortsPerPiece)));
+        return new Explanation(ValueList<ServicePortExplanation>.Own(services), Foreign(rules).ToValueList());
     }
 
     private sealed class PortBuilder
