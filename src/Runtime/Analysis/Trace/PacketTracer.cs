@@ -23,7 +23,8 @@ public static class PacketTracer
         var start = new TraceState(packet, Probability.One, -1);
         var local = context.IsLocal(packet.Source);
         var finals = scratch.Outcomes;
-        var afterNat = RunHook(context, "nat", local ? "OUTPUT" : "PREROUTING", start);
+        var index = context.Index;
+        var afterNat = RunHook(context, "nat", local ? "OUTPUT" : "PREROUTING", local ? index?.NatOutput : index?.NatPrerouting, start);
         foreach (var nat in afterNat)
         {
             if (nat.End != ChainEnd.Accept)
@@ -34,7 +35,7 @@ public static class PacketTracer
             var state = nat.State;
             var toLocal = context.IsLocal(state.Packet.Destination);
             var filterHook = local ? "OUTPUT" : (toLocal ? "INPUT" : "FORWARD");
-            var afterFilter = options.EvaluateFilter ? RunHook(context, "filter", filterHook, state) : Single(context, state);
+            var afterFilter = options.EvaluateFilter ? RunHook(context, "filter", filterHook, local ? index?.FilterOutput : (toLocal ? index?.FilterInput : index?.FilterForward), state) : Single(context, state);
             foreach (var filtered in afterFilter)
             {
                 if (filtered.End != ChainEnd.Accept)
@@ -44,7 +45,7 @@ public static class PacketTracer
                 }
                 if (!local && toLocal)
                 {
-                    var afterInput = RunHook(context, "nat", "INPUT", filtered.State);
+                    var afterInput = RunHook(context, "nat", "INPUT", index?.NatInput, filtered.State);
                     foreach (var input in afterInput)
                     {
                         finals.Add(input.State.ToOutcome(input.End == ChainEnd.Accept ? ChainEnd.DeliverLocal : input.End, context));
@@ -52,7 +53,7 @@ public static class PacketTracer
                     scratch.Return(afterInput);
                     continue;
                 }
-                var afterPost = RunHook(context, "nat", "POSTROUTING", filtered.State);
+                var afterPost = RunHook(context, "nat", "POSTROUTING", index?.NatPostrouting, filtered.State);
                 foreach (var post in afterPost)
                 {
                     var end = post.End == ChainEnd.Accept ? (toLocal ? ChainEnd.DeliverLocal : ChainEnd.Forward) : post.End;
@@ -76,16 +77,14 @@ public static class PacketTracer
         return list;
     }
 
-    private static string PolicyNote(ChainPolicy policy) => policy switch
+    /// <summary>
+    /// The branches leaving a hook's chain, in a list rented from the trace's scratch.
+    /// <paramref name="hookEntry"/> is the index's entry of the hook chain (null when the rule
+    /// set has no such chain), used when the trace has an index.
+    /// </summary>
+    private static List<Branch> RunHook(TraceContext context, string tableName, string hook, TraceIndex.Entry? hookEntry, TraceState state)
     {
-        ChainPolicy.Accept => "policy ACCEPT",
-        ChainPolicy.Drop => "policy DROP",
-        _ => "policy " + policy.ToString().ToUpperInvariant(),
-    };
-
-    /// <summary>The branches leaving a hook's chain, in a list rented from the trace's scratch.</summary>
-    private static List<Branch> RunHook(TraceContext context, string tableName, string hook, TraceState state)
-    {
+        if (context.Index is not null) return hookEntry is null ? Single(context, state) : RunPlanned(context, hook, hookEntry, state);
         var table = context.Rules.FindTable(tableName);
         var chain = table is null ? null : context.FindChain(table, hook);
         if (table is null || chain is null) return Single(context, state);
@@ -99,7 +98,7 @@ public static class PacketTracer
                 case ChainEnd.FellOff:
                 case ChainEnd.Return:
                     var policy = chain.Policy ?? ChainPolicy.Accept;
-                    var note = PolicyNote(policy);
+                    var note = TraceIndex.Entry.PolicyNote(policy);
                     var step = new TraceStep(table.Name, chain.Name, -1, null, note);
                     var next = branch.State.WithStep(context, step);
                     results.Add(new Branch(next, policy == ChainPolicy.Drop ? ChainEnd.Drop : ChainEnd.Accept));
@@ -111,5 +110,21 @@ public static class PacketTracer
         }
         context.Scratch.Return(walked);
         return results;
+    }
+
+    /// <summary><see cref="RunHook"/> on the index's prepared rules.</summary>
+    private static List<Branch> RunPlanned(TraceContext context, string hook, TraceIndex.Entry entry, TraceState state)
+    {
+        var walked = PlanWalker.Walk(context, hook, entry, state, 0);
+        for (var b = 0; b < walked.Count; b++)
+        {
+            var branch = walked[b];
+            if (branch.End is ChainEnd.FellOff or ChainEnd.Return)
+            {
+                var next = branch.State.WithStep(context, entry.PolicyStep);
+                walked[b] = new Branch(next, entry.Chain.Policy == ChainPolicy.Drop ? ChainEnd.Drop : ChainEnd.Accept);
+            }
+        }
+        return walked;
     }
 }

@@ -1,0 +1,170 @@
+using NatDsl.Model;
+
+namespace NatDsl.Analysis.Trace;
+
+/// <summary>
+/// A rule prepared once for tracing: its header tests copied flat (no model objects to follow
+/// per packet), the matches that a packet can fail kept in order (comments and random
+/// statistics, which never fail, left out), the statistic chance and note and the step a trace
+/// records computed once, the jump target resolved. Evaluating it gives exactly
+/// <see cref="MatchEvaluator.Evaluate"/>'s answer for the rule.
+/// </summary>
+internal sealed class RulePlan
+{
+    private static readonly Match[] NoChecks = new Match[0];
+
+    private readonly HeaderTests _tests;
+    private readonly IpNetwork _source;
+    private readonly IpNetwork _destination;
+    private readonly int _protocol;
+    private readonly Negatable<string>? _inInterface;
+    private readonly Negatable<string>? _outInterface;
+    private readonly Match[] _checks;
+
+    public RulePlan(TraceIndex.Entry entry, int index, Rule rule)
+    {
+        Index = index;
+        Rule = rule;
+        if (rule.Source is { } src)
+        {
+            _tests |= src.Inverted ? HeaderTests.SourceInverted : HeaderTests.Source;
+            _source = src.Value;
+        }
+        if (rule.Destination is { } dst)
+        {
+            _tests |= dst.Inverted ? HeaderTests.DestinationInverted : HeaderTests.Destination;
+            _destination = dst.Value;
+        }
+        if (rule.Protocol is { } proto && proto.Value != 0)
+        {
+            _tests |= proto.Inverted ? HeaderTests.ProtocolInverted : HeaderTests.Protocol;
+            _protocol = proto.Value;
+        }
+        if (rule.Fragment is { Inverted: false }) _tests |= HeaderTests.Never;
+        if (rule.InInterface is not null || rule.OutInterface is not null)
+        {
+            _tests |= HeaderTests.Interfaces;
+            _inInterface = rule.InInterface;
+            _outInterface = rule.OutInterface;
+        }
+        var chance = Probability.One;
+        var note = string.Empty;
+        StatisticChance? single = null;
+        var statistics = 0;
+        var checks = new System.Collections.Generic.List<Match>();
+        foreach (var match in rule.Matches)
+        {
+            switch (match)
+            {
+                case CommentMatch:
+                case NfacctMatch:
+                    break;
+                case StatisticMatch { Mode: StatisticMode.Random } random:
+                    var statistic = StatisticChance.Of(random);
+                    chance *= statistic.Chance;
+                    note = statistic.Note;
+                    single = statistic;
+                    statistics++;
+                    break;
+                default:
+                    checks.Add(match);
+                    break;
+            }
+        }
+        _checks = checks.Count == 0 ? NoChecks : checks.ToArray();
+        Chance = chance;
+        Miss = statistics == 1 ? single!.Miss : chance.Complement;
+        Note = note;
+        Step = new TraceStep(entry.TableName, entry.Chain.Name, index, rule, note);
+        Target = rule.Target;
+        Kind = KindOf(rule.Target);
+        if (rule.Target is JumpTarget jump)
+        {
+            Jump = entry.Owner.EntryOf(entry.TableName, jump.Chain);
+            Goto = jump.Goto;
+        }
+    }
+
+    /// <summary>The rule's 0-based index in its chain.</summary>
+    public int Index { get; }
+
+    public Rule Rule { get; }
+
+    /// <summary>The step a trace records when the rule matches (with the statistic note).</summary>
+    public TraceStep Step { get; }
+
+    /// <summary>The chance the rule matches when every other test passes (product of its random statistics).</summary>
+    public Probability Chance { get; }
+
+    /// <summary>1 − <see cref="Chance"/>.</summary>
+    public Probability Miss { get; }
+
+    /// <summary>The note of the rule's last random statistic, or empty.</summary>
+    public string Note { get; }
+
+    public Target? Target { get; }
+
+    public PlanTarget Kind { get; }
+
+    /// <summary>The entry of the chain a jump or goto leads to, or null (no jump, or a missing chain).</summary>
+    public TraceIndex.Entry? Jump { get; }
+
+    /// <summary>True for <c>-g</c>.</summary>
+    public bool Goto { get; }
+
+    /// <summary>
+    /// Whether a packet passes every test but the random statistics: true, false, or null with
+    /// <paramref name="reason"/> when a match cannot be evaluated.
+    /// </summary>
+    public bool? Passes(TraceContext context, string hook, Packet packet, out string reason)
+    {
+        reason = string.Empty;
+        var tests = _tests;
+        if (tests != 0)
+        {
+            if ((tests & HeaderTests.Never) != 0) return false;
+            if ((tests & HeaderTests.Source) != 0 && !_source.Contains(packet.Source)) return false;
+            if ((tests & HeaderTests.SourceInverted) != 0 && _source.Contains(packet.Source)) return false;
+            if ((tests & HeaderTests.Destination) != 0 && !_destination.Contains(packet.Destination)) return false;
+            if ((tests & HeaderTests.DestinationInverted) != 0 && _destination.Contains(packet.Destination)) return false;
+            if ((tests & HeaderTests.Protocol) != 0 && _protocol != packet.Protocol) return false;
+            if ((tests & HeaderTests.ProtocolInverted) != 0 && _protocol == packet.Protocol) return false;
+            if ((tests & HeaderTests.Interfaces) != 0 && !MatchEvaluator.Interfaces(hook, _inInterface, _outInterface, packet)) return false;
+        }
+        var checks = _checks;
+        for (var i = 0; i < checks.Length; i++)
+        {
+            switch (MatchEvaluator.Single(context, checks[i], packet, out reason))
+            {
+                case MatchEvaluator.Tri.No:
+                    return false;
+                case MatchEvaluator.Tri.Unknown:
+                    return null;
+            }
+        }
+        return true;
+    }
+
+    private static PlanTarget KindOf(Target? target) => target switch
+    {
+        null or LogTarget => PlanTarget.None,
+        MarkTarget => PlanTarget.Mark,
+        VerdictTarget => PlanTarget.Verdict,
+        JumpTarget => PlanTarget.Jump,
+        DnatTarget => PlanTarget.Dnat,
+        _ => PlanTarget.Other,
+    };
+
+    [System.Flags]
+    private enum HeaderTests
+    {
+        Source = 1,
+        SourceInverted = 2,
+        Destination = 4,
+        DestinationInverted = 8,
+        Protocol = 16,
+        ProtocolInverted = 32,
+        Never = 64,
+        Interfaces = 128,
+    }
+}
