@@ -60,9 +60,21 @@ internal sealed class ChainDispatchIndex
     /// <summary>The candidate rules for a packet with these header fields, in rule order.</summary>
     public Candidates For(Packet packet)
     {
-        var a = _byDestination.TryGetValue(packet.Destination, out var d) ? d : None;
-        var b = _byPort.TryGetValue(Key(packet.Protocol, packet.DestinationPort), out var p) ? p : None;
+        Lookup(packet, out var a, out var b);
         return new Candidates(a, b, _others);
+    }
+
+    /// <summary>The candidates from the two lists of <see cref="Lookup"/>.</summary>
+    public Candidates From(int[] byDestination, int[] byPort) => new Candidates(byDestination, byPort, _others);
+
+    /// <summary>
+    /// The rules filed under the packet's destination host and under its protocol and port
+    /// (shared arrays: the same candidates are the same instances).
+    /// </summary>
+    public void Lookup(Packet packet, out int[] byDestination, out int[] byPort)
+    {
+        byDestination = _byDestination.TryGetValue(packet.Destination, out var d) ? d : None;
+        byPort = _byPort.TryGetValue(Key(packet.Protocol, packet.DestinationPort), out var p) ? p : None;
     }
 
     /// <summary>The (protocol, destination port) a rule requires, when a packet with others surely fails it.</summary>

@@ -35,7 +35,7 @@ public static class PacketTracer
             var state = nat.State;
             var toLocal = context.IsLocal(state.Packet.Destination);
             var filterHook = local ? "OUTPUT" : (toLocal ? "INPUT" : "FORWARD");
-            var afterFilter = options.EvaluateFilter ? RunHook(context, "filter", filterHook, local ? index?.FilterOutput : (toLocal ? index?.FilterInput : index?.FilterForward), state) : Single(context, state);
+            var afterFilter = options.EvaluateFilter ? RunHook(context, "filter", filterHook, local ? index?.FilterOutput : (toLocal ? index?.FilterInput : index?.FilterForward), state, true) : Single(context, state);
             foreach (var filtered in afterFilter)
             {
                 if (filtered.End != ChainEnd.Accept)
@@ -45,7 +45,7 @@ public static class PacketTracer
                 }
                 if (!local && toLocal)
                 {
-                    var afterInput = RunHook(context, "nat", "INPUT", index?.NatInput, filtered.State);
+                    var afterInput = RunHook(context, "nat", "INPUT", index?.NatInput, filtered.State, true);
                     foreach (var input in afterInput)
                     {
                         finals.Add(input.State.ToOutcome(input.End == ChainEnd.Accept ? ChainEnd.DeliverLocal : input.End, context));
@@ -53,7 +53,7 @@ public static class PacketTracer
                     scratch.Return(afterInput);
                     continue;
                 }
-                var afterPost = RunHook(context, "nat", "POSTROUTING", index?.NatPostrouting, filtered.State);
+                var afterPost = RunHook(context, "nat", "POSTROUTING", index?.NatPostrouting, filtered.State, true);
                 foreach (var post in afterPost)
                 {
                     var end = post.End == ChainEnd.Accept ? (toLocal ? ChainEnd.DeliverLocal : ChainEnd.Forward) : post.End;
@@ -82,9 +82,13 @@ public static class PacketTracer
     /// <paramref name="hookEntry"/> is the index's entry of the hook chain (null when the rule
     /// set has no such chain), used when the trace has an index.
     /// </summary>
-    private static List<Branch> RunHook(TraceContext context, string tableName, string hook, TraceIndex.Entry? hookEntry, TraceState state)
+    private static List<Branch> RunHook(TraceContext context, string tableName, string hook, TraceIndex.Entry? hookEntry, TraceState state, bool afterNat = false)
     {
-        if (context.Index is not null) return hookEntry is null ? Single(context, state) : RunPlanned(context, hook, hookEntry, state);
+        if (context.Index is not null)
+        {
+            if (hookEntry is null) return Single(context, state);
+            return afterNat ? RunRemembered(context, hook, hookEntry, state) : RunPlanned(context, hook, hookEntry, state);
+        }
         var table = context.Rules.FindTable(tableName);
         var chain = table is null ? null : context.FindChain(table, hook);
         if (table is null || chain is null) return Single(context, state);
@@ -124,6 +128,46 @@ public static class PacketTracer
                 var next = branch.State.WithStep(context, entry.PolicyStep);
                 walked[b] = new Branch(next, entry.Chain.Policy == ChainPolicy.Drop ? ChainEnd.Drop : ChainEnd.Accept);
             }
+        }
+        return walked;
+    }
+
+    /// <summary>Most hook walks a trace remembers (branches past it are walked afresh).</summary>
+    private const int MaxMemos = 16;
+
+    /// <summary>
+    /// <see cref="RunPlanned"/> for a hook after the NAT decision, reusing the walk of an earlier
+    /// branch that differs only in its destination when that walk provably applies (see <see cref="SuffixMemo"/>).
+    /// </summary>
+    private static List<Branch> RunRemembered(TraceContext context, string hook, TraceIndex.Entry entry, TraceState state)
+    {
+        var memos = context.Scratch.Memos;
+        for (var m = 0; m < memos.Count; m++)
+        {
+            var memo = memos[m];
+            if (memo.Fits(context, hook, entry, state))
+            {
+                var list = context.Scratch.Rent();
+                list.Add(memo.Replay(context, state));
+                return list;
+            }
+        }
+        if (memos.Count >= MaxMemos) return RunPlanned(context, hook, entry, state);
+        var recording = new SuffixMemo(entry, state);
+        context.Memo = recording;
+        List<Branch> walked;
+        try
+        {
+            walked = RunPlanned(context, hook, entry, state);
+        }
+        finally
+        {
+            context.Memo = null;
+        }
+        if (!recording.Spoiled && walked.Count == 1)
+        {
+            recording.Finish(context.Scratch, walked[0]);
+            memos.Add(recording);
         }
         return walked;
     }

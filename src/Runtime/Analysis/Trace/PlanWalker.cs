@@ -31,7 +31,7 @@ internal static class PlanWalker
         }
         var plan = entry.Plan;
         var dispatch = entry.Dispatch;
-        var candidates = dispatch is null ? default : dispatch.For(state.Packet);
+        var candidates = dispatch is null ? default : Candidates(context, dispatch, state.Packet);
         var keyed = state.Packet;
         for (var i = start; i < plan.Length; i++)
         {
@@ -40,13 +40,14 @@ internal static class PlanWalker
                 if (!SameKey(keyed, state.Packet))
                 {
                     keyed = state.Packet;
-                    candidates = dispatch.For(keyed);
+                    candidates = Candidates(context, dispatch, keyed);
                 }
                 i = candidates.Next(i);
                 if (i < 0) break;
             }
             var rule = plan[i];
             var passes = rule.Passes(context, hook, state.Packet, out var reason);
+            if (rule.ReadsDestination) context.Memo?.RecordRule(rule, passes, reason);
             if (passes is null)
             {
                 Stuck(context, entry, rule, state, reason, results);
@@ -56,6 +57,7 @@ internal static class PlanWalker
             if (rule.Chance != Probability.One)
             {
                 // Two worlds, in rule order: the rule matches with its chance, or it does not.
+                context.Memo?.Spoil();
                 if (!context.AllowBranch())
                 {
                     results.Add(new Branch(state with { Reason = "too many branches" }, ChainEnd.Undetermined));
@@ -74,6 +76,14 @@ internal static class PlanWalker
             state = continued;
         }
         results.Add(new Branch(state, ChainEnd.FellOff));
+    }
+
+    /// <summary>The dispatch candidates for a packet, recorded when the walk is being remembered.</summary>
+    private static ChainDispatchIndex.Candidates Candidates(TraceContext context, ChainDispatchIndex dispatch, Packet packet)
+    {
+        dispatch.Lookup(packet, out var byDestination, out var byPort);
+        context.Memo?.RecordLookup(dispatch, byDestination, byPort);
+        return dispatch.From(byDestination, byPort);
     }
 
     private static void TooDeep(TraceContext context, TraceIndex.Entry entry, TraceState state, List<Branch> results) =>
@@ -97,6 +107,7 @@ internal static class PlanWalker
     private static bool ApplyTarget(TraceContext context, string hook, TraceIndex.Entry entry, RulePlan rule, TraceState state, int depth, List<Branch> results, out TraceState continued)
     {
         continued = state;
+        if (rule.ChangesDestination) context.Memo?.Spoil();
         switch (rule.Kind)
         {
             case PlanTarget.None:

@@ -72,6 +72,8 @@ internal sealed class RulePlan
             }
         }
         _checks = checks.Count == 0 ? NoChecks : checks.ToArray();
+        ReadsDestination = (_tests & (HeaderTests.Destination | HeaderTests.DestinationInverted)) != 0 || checks.Exists(MayReadDestination);
+        ChangesDestination = rule.Target is DnatTarget or RedirectTarget;
         Chance = chance;
         Miss = statistics == 1 ? single!.Miss : chance.Complement;
         Note = note;
@@ -84,6 +86,12 @@ internal sealed class RulePlan
             Goto = jump.Goto;
         }
     }
+
+    /// <summary>Whether <see cref="Passes"/> may look at the packet's destination address or port.</summary>
+    public bool ReadsDestination { get; }
+
+    /// <summary>Whether the target rewrites (or reads) the destination: DNAT, REDIRECT.</summary>
+    public bool ChangesDestination { get; }
 
     /// <summary>The rule's 0-based index in its chain.</summary>
     public int Index { get; }
@@ -144,6 +152,22 @@ internal sealed class RulePlan
         }
         return true;
     }
+
+    /// <summary>
+    /// False only for matches known not to look at the destination (see
+    /// <see cref="MatchEvaluator.Single"/>); any other match is assumed to.
+    /// </summary>
+    private static bool MayReadDestination(Match match) => match switch
+    {
+        CommentMatch or NfacctMatch or StatisticMatch or MarkMatch or StateMatch or RecentMatch or PhysdevMatch or ConntrackMatch => false,
+        IcmpMatch or SetMatch or RawMatch => false,
+        TcpMatch tcp => tcp.DestinationPort is not null,
+        UdpMatch udp => udp.DestinationPort is not null,
+        SctpMatch sctp => sctp.DestinationPort is not null,
+        MultiportMatch multi => multi.Direction != MultiportDirection.Source,
+        AddrTypeMatch addr => addr.DestinationType is not null,
+        _ => true,
+    };
 
     private static PlanTarget KindOf(Target? target) => target switch
     {
