@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NatDsl.Model;
 
 namespace NatDsl.Analysis.Trace;
@@ -53,29 +54,38 @@ internal static class PlanWalker
                 Stuck(context, entry, rule, state, reason, results);
                 return;
             }
-            if (!passes.Value || rule.Chance.IsZero) continue;
-            if (rule.Chance != Probability.One)
+            if (!passes.Value || rule.Never) continue;
+            if (!rule.Certain)
             {
-                // Two worlds, in rule order: the rule matches with its chance, or it does not.
-                context.Memo?.Spoil();
-                if (!context.AllowBranch())
-                {
-                    results.Add(new Branch(state with { Reason = "too many branches" }, ChainEnd.Undetermined));
-                    return;
-                }
-                var hit = (state with { Probability = state.Probability * rule.Chance }).WithStep(context, rule.Step);
-                if (ApplyTarget(context, hook, entry, rule, hit, depth, results, out var afterHit))
-                {
-                    WalkFrom(context, hook, entry, i + 1, afterHit, depth, results);
-                }
-                var miss = state with { Probability = state.Probability * rule.Miss };
-                WalkFrom(context, hook, entry, i + 1, miss, depth, results);
+                Split(context, hook, entry, rule, state, depth, results);
                 return;
             }
             if (!ApplyTarget(context, hook, entry, rule, state.WithStep(context, rule.Step), depth, results, out var continued)) return;
             state = continued;
         }
         results.Add(new Branch(state, ChainEnd.FellOff));
+    }
+
+    /// <summary>
+    /// Two worlds, in rule order: the rule matches with its chance, or it does not. Kept out of
+    /// <see cref="WalkFrom"/> so that the common walk has a small frame.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Split(TraceContext context, string hook, TraceIndex.Entry entry, RulePlan rule, TraceState state, int depth, List<Branch> results)
+    {
+        context.Memo?.Spoil();
+        if (!context.AllowBranch())
+        {
+            results.Add(new Branch(state with { Reason = "too many branches" }, ChainEnd.Undetermined));
+            return;
+        }
+        var hit = (state with { Probability = state.Probability * rule.Chance }).WithStep(context, rule.Step);
+        if (ApplyTarget(context, hook, entry, rule, hit, depth, results, out var afterHit))
+        {
+            WalkFrom(context, hook, entry, rule.Index + 1, afterHit, depth, results);
+        }
+        var miss = state with { Probability = state.Probability * rule.Miss };
+        WalkFrom(context, hook, entry, rule.Index + 1, miss, depth, results);
     }
 
     /// <summary>The dispatch candidates for a packet, recorded when the walk is being remembered.</summary>

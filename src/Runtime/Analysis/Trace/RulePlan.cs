@@ -40,7 +40,7 @@ internal sealed class RulePlan
             _tests |= proto.Inverted ? HeaderTests.ProtocolInverted : HeaderTests.Protocol;
             _protocol = proto.Value;
         }
-        if (rule.Fragment is { Inverted: false }) _tests |= HeaderTests.Never;
+        if (rule.Fragment is { Inverted: false }) _tests |= HeaderTests.FragmentOnly;
         if (rule.InInterface is not null || rule.OutInterface is not null)
         {
             _tests |= HeaderTests.Interfaces;
@@ -77,6 +77,8 @@ internal sealed class RulePlan
         Chance = chance;
         Miss = statistics == 1 ? single!.Miss : chance.Complement;
         Note = note;
+        Never = chance.IsZero;
+        Certain = chance == Probability.One;
         Step = new TraceStep(entry.TableName, entry.Chain.Name, index, rule, note);
         Target = rule.Target;
         Kind = KindOf(rule.Target);
@@ -107,6 +109,12 @@ internal sealed class RulePlan
     /// <summary>1 − <see cref="Chance"/>.</summary>
     public Probability Miss { get; }
 
+    /// <summary>Whether <see cref="Chance"/> is zero (a statistic that never matches).</summary>
+    public bool Never { get; }
+
+    /// <summary>Whether <see cref="Chance"/> is one (no statistic, or one that always matches): no branching.</summary>
+    public bool Certain { get; }
+
     /// <summary>The note of the rule's last random statistic, or empty.</summary>
     public string Note { get; }
 
@@ -130,7 +138,7 @@ internal sealed class RulePlan
         var tests = _tests;
         if (tests != 0)
         {
-            if ((tests & HeaderTests.Never) != 0) return false;
+            if ((tests & HeaderTests.FragmentOnly) != 0) return false;
             if ((tests & HeaderTests.Source) != 0 && !_source.Contains(packet.Source)) return false;
             if ((tests & HeaderTests.SourceInverted) != 0 && _source.Contains(packet.Source)) return false;
             if ((tests & HeaderTests.Destination) != 0 && !_destination.Contains(packet.Destination)) return false;
@@ -188,7 +196,7 @@ internal sealed class RulePlan
         DestinationInverted = 8,
         Protocol = 16,
         ProtocolInverted = 32,
-        Never = 64,
+        FragmentOnly = 64,
         Interfaces = 128,
     }
 }
