@@ -19,6 +19,7 @@ internal sealed class RulePlan
     private readonly int _protocol;
     private readonly Negatable<string>? _inInterface;
     private readonly Negatable<string>? _outInterface;
+    private readonly PortCheck _first;
     private readonly Match[] _checks;
 
     public RulePlan(TraceIndex.Entry entry, int index, Rule rule)
@@ -71,8 +72,14 @@ internal sealed class RulePlan
                     break;
             }
         }
-        _checks = checks.Count == 0 ? NoChecks : checks.ToArray();
         ReadsDestination = (_tests & (HeaderTests.Destination | HeaderTests.DestinationInverted)) != 0 || checks.Exists(MayReadDestination);
+        if (checks.Count > 0)
+        {
+            // The first check is usually a port match (-p tcp -m tcp --dport P): kept flat.
+            _first = PortCheck.Of(checks[0]);
+            if (_first.IsPresent) checks.RemoveAt(0);
+        }
+        _checks = checks.Count == 0 ? NoChecks : checks.ToArray();
         ChangesDestination = rule.Target is DnatTarget or RedirectTarget;
         Chance = chance;
         Miss = statistics == 1 ? single!.Miss : chance.Complement;
@@ -147,6 +154,7 @@ internal sealed class RulePlan
             if ((tests & HeaderTests.ProtocolInverted) != 0 && _protocol == packet.Protocol) return false;
             if ((tests & HeaderTests.Interfaces) != 0 && !MatchEvaluator.Interfaces(hook, _inInterface, _outInterface, packet)) return false;
         }
+        if (_first.IsPresent && !_first.Passes(packet)) return false;
         var checks = _checks;
         for (var i = 0; i < checks.Length; i++)
         {
