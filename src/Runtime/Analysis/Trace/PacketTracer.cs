@@ -119,7 +119,7 @@ public static class PacketTracer
     /// <summary><see cref="RunHook"/> on the index's prepared rules.</summary>
     private static List<Branch> RunPlanned(TraceContext context, string hook, TraceIndex.Entry entry, TraceState state)
     {
-        var walked = PlanWalker.Walk(context, hook, entry, state, 0);
+        var walked = PlanWalker.Walk(context, hook, entry.Plan, state, 0);
         for (var b = 0; b < walked.Count; b++)
         {
             var branch = walked[b];

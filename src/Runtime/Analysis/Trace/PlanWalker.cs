@@ -13,25 +13,25 @@ namespace NatDsl.Analysis.Trace;
 internal static class PlanWalker
 {
     /// <summary>
-    /// The branches leaving the chain of <paramref name="entry"/>, in a list rented from the
+    /// The branches leaving <paramref name="chain"/>, in a list rented from the
     /// trace's scratch: give it back with <see cref="TraceScratch.Return"/>.
     /// </summary>
-    public static List<Branch> Walk(TraceContext context, string hook, TraceIndex.Entry entry, TraceState state, int depth)
+    public static List<Branch> Walk(TraceContext context, string hook, ChainPlan chain, TraceState state, int depth)
     {
         var results = context.Scratch.Rent();
-        WalkFrom(context, hook, entry, 0, state, depth, results);
+        WalkFrom(context, hook, chain, 0, state, depth, results);
         return results;
     }
 
-    private static void WalkFrom(TraceContext context, string hook, TraceIndex.Entry entry, int start, TraceState state, int depth, List<Branch> results)
+    private static void WalkFrom(TraceContext context, string hook, ChainPlan chain, int start, TraceState state, int depth, List<Branch> results)
     {
         if (depth > context.Options.MaxDepth)
         {
-            TooDeep(context, entry, state, results);
+            TooDeep(context, chain.Entry, state, results);
             return;
         }
-        var plan = entry.Plan;
-        var dispatch = entry.Dispatch;
+        var plan = chain.Rules;
+        var dispatch = chain.Dispatch;
         var candidates = dispatch is null ? default : Candidates(context, dispatch, state.Packet);
         var keyed = state.Packet;
         for (var i = start; i < plan.Length; i++)
@@ -51,16 +51,16 @@ internal static class PlanWalker
             if (rule.ReadsDestination) context.Memo?.RecordRule(rule, passes, reason);
             if (passes is null)
             {
-                Stuck(context, entry, rule, state, reason, results);
+                Stuck(context, chain.Entry, rule, state, reason, results);
                 return;
             }
             if (!passes.Value || rule.Never) continue;
             if (!rule.Certain)
             {
-                Split(context, hook, entry, rule, state, depth, results);
+                Split(context, hook, chain, rule, state, depth, results);
                 return;
             }
-            if (!ApplyTarget(context, hook, entry, rule, state.WithStep(context, rule.Step), depth, results, out var continued)) return;
+            if (!ApplyTarget(context, hook, chain, rule, state.WithStep(context, rule.Step), depth, results, out var continued)) return;
             state = continued;
         }
         results.Add(new Branch(state, ChainEnd.FellOff));
@@ -71,7 +71,7 @@ internal static class PlanWalker
     /// <see cref="WalkFrom"/> so that the common walk has a small frame.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Split(TraceContext context, string hook, TraceIndex.Entry entry, RulePlan rule, TraceState state, int depth, List<Branch> results)
+    private static void Split(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results)
     {
         context.Memo?.Spoil();
         if (!context.AllowBranch())
@@ -80,12 +80,12 @@ internal static class PlanWalker
             return;
         }
         var hit = (state with { Probability = state.Probability * rule.Chance }).WithStep(context, rule.Step);
-        if (ApplyTarget(context, hook, entry, rule, hit, depth, results, out var afterHit))
+        if (ApplyTarget(context, hook, chain, rule, hit, depth, results, out var afterHit))
         {
-            WalkFrom(context, hook, entry, rule.Index + 1, afterHit, depth, results);
+            WalkFrom(context, hook, chain, rule.Index + 1, afterHit, depth, results);
         }
         var miss = state with { Probability = state.Probability * rule.Miss };
-        WalkFrom(context, hook, entry, rule.Index + 1, miss, depth, results);
+        WalkFrom(context, hook, chain, rule.Index + 1, miss, depth, results);
     }
 
     /// <summary>The dispatch candidates for a packet, recorded when the walk is being remembered.</summary>
@@ -114,7 +114,7 @@ internal static class PlanWalker
         ReferenceEquals(a, b) || (a.Destination == b.Destination && a.Protocol == b.Protocol && a.DestinationPort == b.DestinationPort);
 
     /// <summary>Applies the rule's target; true when the walk goes on in this chain with <paramref name="continued"/>.</summary>
-    private static bool ApplyTarget(TraceContext context, string hook, TraceIndex.Entry entry, RulePlan rule, TraceState state, int depth, List<Branch> results, out TraceState continued)
+    private static bool ApplyTarget(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results, out TraceState continued)
     {
         continued = state;
         if (rule.ChangesDestination) context.Memo?.Spoil();
@@ -133,7 +133,7 @@ internal static class PlanWalker
                 Verdict(((VerdictTarget)rule.Target!).Verdict, state, results);
                 return false;
             case PlanTarget.Jump:
-                Jump(context, hook, entry, rule, state, depth, results);
+                Jump(context, hook, chain, rule, state, depth, results);
                 return false;
             case PlanTarget.Dnat:
                 Dnat((DnatTarget)rule.Target!, state, results);
@@ -163,9 +163,9 @@ internal static class PlanWalker
         }
     }
 
-    private static void Jump(TraceContext context, string hook, TraceIndex.Entry entry, RulePlan rule, TraceState state, int depth, List<Branch> results)
+    private static void Jump(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results)
     {
-        var target = rule.Jump;
+        var target = rule.JumpPlan;
         if (target is null)
         {
             results.Add(new Branch(state with { Reason = "jump to missing chain " + ((JumpTarget)rule.Target!).Chain }, ChainEnd.Undetermined));
@@ -184,7 +184,7 @@ internal static class PlanWalker
                 var branch = sub[b];
                 if (branch.End is ChainEnd.FellOff or ChainEnd.Return)
                 {
-                    WalkFrom(context, hook, entry, rule.Index + 1, branch.State, depth, results);
+                    WalkFrom(context, hook, chain, rule.Index + 1, branch.State, depth, results);
                 }
                 else
                 {

@@ -14,12 +14,14 @@ internal sealed class RulePlan
     private static readonly Match[] NoChecks = new Match[0];
 
     private readonly HeaderTests _tests;
-    private readonly IpNetwork _source;
-    private readonly IpNetwork _destination;
+    private readonly NetworkTest _source;
+    private readonly NetworkTest _destination;
     private readonly int _protocol;
     private readonly Negatable<string>? _inInterface;
     private readonly Negatable<string>? _outInterface;
     private readonly PortCheck _first;
+    private readonly Chances? _chance;
+    private ChainPlan? _jumpPlan;
     private readonly Match[] _checks;
 
     public RulePlan(TraceIndex.Entry entry, int index, Rule rule)
@@ -29,12 +31,12 @@ internal sealed class RulePlan
         if (rule.Source is { } src)
         {
             _tests |= src.Inverted ? HeaderTests.SourceInverted : HeaderTests.Source;
-            _source = src.Value;
+            _source = new NetworkTest(src.Value);
         }
         if (rule.Destination is { } dst)
         {
             _tests |= dst.Inverted ? HeaderTests.DestinationInverted : HeaderTests.Destination;
-            _destination = dst.Value;
+            _destination = new NetworkTest(dst.Value);
         }
         if (rule.Protocol is { } proto && proto.Value != 0)
         {
@@ -81,11 +83,9 @@ internal sealed class RulePlan
         }
         _checks = checks.Count == 0 ? NoChecks : checks.ToArray();
         ChangesDestination = rule.Target is DnatTarget or RedirectTarget;
-        Chance = chance;
-        Miss = statistics == 1 ? single!.Miss : chance.Complement;
-        Note = note;
         Never = chance.IsZero;
         Certain = chance == Probability.One;
+        if (!Certain) _chance = new Chances(chance, statistics == 1 ? single!.Miss : chance.Complement);
         Step = new TraceStep(entry.TableName, entry.Chain.Name, index, rule, note);
         Target = rule.Target;
         Kind = KindOf(rule.Target);
@@ -111,10 +111,10 @@ internal sealed class RulePlan
     public TraceStep Step { get; }
 
     /// <summary>The chance the rule matches when every other test passes (product of its random statistics).</summary>
-    public Probability Chance { get; }
+    public Probability Chance => _chance?.Chance ?? Probability.One;
 
     /// <summary>1 − <see cref="Chance"/>.</summary>
-    public Probability Miss { get; }
+    public Probability Miss => _chance?.Miss ?? Probability.Zero;
 
     /// <summary>Whether <see cref="Chance"/> is zero (a statistic that never matches).</summary>
     public bool Never { get; }
@@ -122,15 +122,15 @@ internal sealed class RulePlan
     /// <summary>Whether <see cref="Chance"/> is one (no statistic, or one that always matches): no branching.</summary>
     public bool Certain { get; }
 
-    /// <summary>The note of the rule's last random statistic, or empty.</summary>
-    public string Note { get; }
-
     public Target? Target { get; }
 
     public PlanTarget Kind { get; }
 
     /// <summary>The entry of the chain a jump or goto leads to, or null (no jump, or a missing chain).</summary>
     public TraceIndex.Entry? Jump { get; }
+
+    /// <summary>The prepared chain a jump or goto leads to (made on first use), or null.</summary>
+    public ChainPlan? JumpPlan => _jumpPlan ?? (Jump is { } jump ? _jumpPlan = jump.Plan : null);
 
     /// <summary>True for <c>-g</c>.</summary>
     public bool Goto { get; }
@@ -206,5 +206,19 @@ internal sealed class RulePlan
         ProtocolInverted = 32,
         FragmentOnly = 64,
         Interfaces = 128,
+    }
+
+    /// <summary>A statistic rule's chance and its complement, kept apart from the rule's hot fields.</summary>
+    private sealed class Chances
+    {
+        public Chances(Probability chance, Probability miss)
+        {
+            Chance = chance;
+            Miss = miss;
+        }
+
+        public Probability Chance { get; }
+
+        public Probability Miss { get; }
     }
 }

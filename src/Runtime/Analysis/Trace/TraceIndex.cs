@@ -92,7 +92,7 @@ internal sealed class TraceIndex
     {
         private readonly TraceIndex _owner;
         private readonly Entry?[] _jumps;
-        private RulePlan[]? _plan;
+        private ChainPlan? _plan;
         private TraceStep? _policyStep;
 
         public Entry(TraceIndex owner, string tableName, Chain chain)
@@ -110,19 +110,17 @@ internal sealed class TraceIndex
         public TraceIndex Owner => _owner;
 
         /// <summary>
-        /// The chain's rules prepared for tracing, made on first use (two threads may both make
-        /// them; either result is the same).
+        /// The chain prepared for tracing, made on first use (two threads may both make it;
+        /// either result is the same).
         /// </summary>
-        public RulePlan[] Plan => _plan ?? MakePlan();
+        public ChainPlan Plan => _plan ?? MakePlan();
 
         /// <summary>The step a trace records when the chain's policy applies.</summary>
         public TraceStep PolicyStep => _policyStep ??= new TraceStep(TableName, Chain.Name, -1, null, PolicyNote(Chain.Policy ?? ChainPolicy.Accept));
 
-        private RulePlan[] MakePlan()
+        private ChainPlan MakePlan()
         {
-            var rules = Chain.Rules;
-            var plan = new RulePlan[rules.Count];
-            for (var i = 0; i < plan.Length; i++) plan[i] = new RulePlan(this, i, rules[i]);
+            var plan = new ChainPlan(this);
             System.Threading.Volatile.Write(ref _plan, plan);
             return plan;
         }
