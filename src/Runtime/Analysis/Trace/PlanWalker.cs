@@ -136,7 +136,7 @@ internal static class PlanWalker
                 Jump(context, hook, chain, rule, state, depth, results);
                 return false;
             case PlanTarget.Dnat:
-                Dnat((DnatTarget)rule.Target!, state, results);
+                Dnat(rule, state, results);
                 return false;
             default:
                 RuleWalker.Finish(context, rule.Target!, state, results);
@@ -195,11 +195,11 @@ internal static class PlanWalker
         context.Scratch.Return(sub);
     }
 
-    private static void Dnat(DnatTarget dnat, TraceState state, List<Branch> results)
+    private static void Dnat(RulePlan rule, TraceState state, List<Branch> results)
     {
         var packet = state.Packet;
-        var destination = dnat.Range?.MinAddress ?? packet.Destination;
-        var port = dnat.Range?.Ports is { } ports ? ports.First : packet.DestinationPort;
+        var destination = rule.DnatAddress ?? packet.Destination;
+        var port = rule.DnatPort >= 0 ? rule.DnatPort : packet.DestinationPort;
         packet = packet with { Destination = destination, DestinationPort = port, State = packet.State | ConntrackStates.Dnat };
         results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
     }

@@ -83,6 +83,11 @@ internal sealed class RulePlan
         }
         _checks = checks.Count == 0 ? NoChecks : checks.ToArray();
         ChangesDestination = rule.Target is DnatTarget or RedirectTarget;
+        if (rule.Target is DnatTarget dnat)
+        {
+            DnatAddress = dnat.Range?.MinAddress;
+            DnatPort = dnat.Range?.Ports is { } ports ? ports.First : -1;
+        }
         Never = chance.IsZero;
         Certain = chance == Probability.One;
         if (!Certain) _chance = new Chances(chance, statistics == 1 ? single!.Miss : chance.Complement);
@@ -128,6 +133,12 @@ internal sealed class RulePlan
 
     /// <summary>The entry of the chain a jump or goto leads to, or null (no jump, or a missing chain).</summary>
     public TraceIndex.Entry? Jump { get; }
+
+    /// <summary>A DNAT's new destination address, or null to keep the packet's.</summary>
+    public IpAddress? DnatAddress { get; }
+
+    /// <summary>A DNAT's new destination port, or −1 to keep the packet's.</summary>
+    public int DnatPort { get; }
 
     /// <summary>The prepared chain a jump or goto leads to (made on first use), or null.</summary>
     public ChainPlan? JumpPlan => _jumpPlan ?? (Jump is { } jump ? _jumpPlan = jump.Plan : null);
