@@ -21,12 +21,18 @@ internal sealed class ChainDispatchIndex
     private readonly Dictionary<IpAddress, int[]> _byDestination;
     private readonly Dictionary<long, int[]> _byPort;
     private readonly int[] _others;
+    private readonly KeyFilter _destinations;
+    private readonly KeyFilter _ports;
 
     private ChainDispatchIndex(Dictionary<IpAddress, int[]> byDestination, Dictionary<long, int[]> byPort, int[] others)
     {
         _byDestination = byDestination;
         _byPort = byPort;
         _others = others;
+        _destinations = new KeyFilter(byDestination.Count);
+        foreach (var key in byDestination.Keys) _destinations.Add(key.GetHashCode());
+        _ports = new KeyFilter(byPort.Count);
+        foreach (var key in byPort.Keys) _ports.Add(key.GetHashCode());
     }
 
     /// <summary>The index of a chain, or null when it is short or nothing in it can be filed.</summary>
@@ -60,9 +66,26 @@ internal sealed class ChainDispatchIndex
     /// <summary>The candidate rules for a packet with these header fields, in rule order.</summary>
     public Candidates For(Packet packet)
     {
-        var a = _byDestination.TryGetValue(packet.Destination, out var d) ? d : None;
-        var b = _byPort.TryGetValue(Key(packet.Protocol, packet.DestinationPort), out var p) ? p : None;
+        Lookup(packet, out var a, out var b);
         return new Candidates(a, b, _others);
+    }
+
+    /// <summary>The candidates from the two lists of <see cref="Lookup"/>.</summary>
+    public Candidates From(int[] byDestination, int[] byPort) => new Candidates(byDestination, byPort, _others);
+
+    /// <summary>
+    /// The rules filed under the packet's destination host and under its protocol and port
+    /// (shared arrays: the same candidates are the same instances).
+    /// </summary>
+    public void Lookup(Packet packet, out int[] byDestination, out int[] byPort)
+    {
+        // Most packets walking a long chain match none of its filed keys (an endpoint's address
+        // in a chain of service addresses): the small bit filter says so without touching the
+        // dictionary's large, cold tables.
+        var destination = packet.Destination;
+        byDestination = _destinations.MayContain(destination.GetHashCode()) && _byDestination.TryGetValue(destination, out var d) ? d : None;
+        var port = Key(packet.Protocol, packet.DestinationPort);
+        byPort = _ports.MayContain(port.GetHashCode()) && _byPort.TryGetValue(port, out var p) ? p : None;
     }
 
     /// <summary>The (protocol, destination port) a rule requires, when a packet with others surely fails it.</summary>

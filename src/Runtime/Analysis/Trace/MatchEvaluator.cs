@@ -39,10 +39,16 @@ internal static class MatchEvaluator
         if (rule.Destination is { } dst && dst.Value.Contains(packet.Destination) == dst.Inverted) return false;
         if (rule.Protocol is { } proto && proto.Value != 0 && (proto.Value == packet.Protocol) == proto.Inverted) return false;
         if (rule.Fragment is { } frag && !frag.Inverted) return false;
+        return Interfaces(hook, rule.InInterface, rule.OutInterface, packet);
+    }
+
+    /// <summary>Whether a packet passes a rule's <c>-i</c> and <c>-o</c> tests in a hook.</summary>
+    public static bool Interfaces(string hook, Negatable<string>? inInterface, Negatable<string>? outInterface, Packet packet)
+    {
         var inName = hook is "OUTPUT" or "POSTROUTING" ? null : packet.InInterface;
         var outName = hook is "PREROUTING" or "INPUT" ? null : packet.OutInterface;
-        if (rule.InInterface is { } i && InterfaceMatches(i.Value, inName) == i.Inverted) return false;
-        if (rule.OutInterface is { } o && InterfaceMatches(o.Value, outName) == o.Inverted) return false;
+        if (inInterface is { } i && InterfaceMatches(i.Value, inName) == i.Inverted) return false;
+        if (outInterface is { } o && InterfaceMatches(o.Value, outName) == o.Inverted) return false;
         return true;
     }
 
@@ -53,7 +59,8 @@ internal static class MatchEvaluator
         return string.Equals(pattern, name, StringComparison.Ordinal);
     }
 
-    private enum Tri
+    /// <summary>One match's answer: yes, no, a chance (random statistic), or cannot tell.</summary>
+    internal enum Tri
     {
         Yes,
         No,
@@ -65,7 +72,8 @@ internal static class MatchEvaluator
 
     private static bool PortIn(Negatable<PortRange>? port, int value) => port is null || port.Value.Contains(value) != port.Inverted;
 
-    private static Tri Single(TraceContext context, Match match, Packet packet, out string reason)
+    /// <summary>Evaluates one match; <paramref name="reason"/> says why when the answer is <see cref="Tri.Unknown"/>.</summary>
+    public static Tri Single(TraceContext context, Match match, Packet packet, out string reason)
     {
         reason = string.Empty;
         switch (match)

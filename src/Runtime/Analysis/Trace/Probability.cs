@@ -24,11 +24,22 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
         {
             // Statistic probabilities are n/2^31 and their products n/2^k: reducing by the
             // common factors of two gives the same fraction as the general GCD, much faster.
+#if NET7_0_OR_GREATER
+            // One shift by min(trailing zeros of the numerator, log2 of the denominator): what the
+            // loop below does one bit (and one BigInteger) at a time.
+            var shift = (int)BigInteger.Min(BigInteger.TrailingZeroCount(numerator), denominator.GetBitLength() - 1);
+            if (shift > 0)
+            {
+                numerator >>= shift;
+                denominator >>= shift;
+            }
+#else
             while (numerator.IsEven && !denominator.IsOne)
             {
                 numerator >>= 1;
                 denominator >>= 1;
             }
+#endif
             _numerator = numerator;
             _denominator = denominator;
             return;

@@ -170,29 +170,40 @@ internal static class RuleWalker
                 results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
                 return Flow.Stop;
             }
+            default:
+                Finish(context, rule.Target, state, results);
+                return Flow.Stop;
+        }
+    }
+
+    /// <summary>Applies a target that ends the branch without walking further (NAT of the source, REJECT, opaque targets).</summary>
+    internal static void Finish(TraceContext context, Target target, TraceState state, List<Branch> results)
+    {
+        switch (target)
+        {
             case RedirectTarget redirect:
             {
                 var local = context.Options.LocalAddresses.Count > 0 ? context.Options.LocalAddresses[0] : IpAddress.FromV4(0x7F000001);
                 var port = redirect.ToPorts is { } ports ? ports.First : state.Packet.DestinationPort;
                 var packet = state.Packet with { Destination = local, DestinationPort = port, State = state.Packet.State | ConntrackStates.Dnat };
                 results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
-                return Flow.Stop;
+                return;
             }
             case MasqueradeTarget:
                 results.Add(new Branch(state with { Masqueraded = true }, ChainEnd.Accept));
-                return Flow.Stop;
+                return;
             case SnatTarget snat:
                 results.Add(new Branch(state with { Masqueraded = true, SnatSource = snat.Range?.MinAddress }, ChainEnd.Accept));
-                return Flow.Stop;
+                return;
             case RejectTarget reject:
                 results.Add(new Branch(state with { Reason = "REJECT with " + reject.RejectWith }, ChainEnd.Reject));
-                return Flow.Stop;
+                return;
             case RawTarget raw:
                 results.Add(new Branch(state with { Reason = "opaque target -j " + raw.TargetName }, ChainEnd.Undetermined));
-                return Flow.Stop;
+                return;
             default:
-                results.Add(new Branch(state with { Reason = "target " + rule.Target.Name + " is not traced" }, ChainEnd.Undetermined));
-                return Flow.Stop;
+                results.Add(new Branch(state with { Reason = "target " + target.Name + " is not traced" }, ChainEnd.Undetermined));
+                return;
         }
     }
 }

@@ -34,6 +34,9 @@ internal sealed class TraceContext
     /// <summary>A chain of a table by name.</summary>
     public Chain? FindChain(Table table, string name) => Index is { } index ? index.FindChain(table, name) : table.FindChain(name);
 
+    /// <summary>The hook walk being recorded for reuse by other branches, or null.</summary>
+    public SuffixMemo? Memo { get; set; }
+
     public RuleSet Rules { get; }
 
     public TraceOptions Options { get; }

@@ -34,7 +34,35 @@ internal sealed class TraceIndex
             }
             _tables[table.Name] = chains;
         }
+        NatPrerouting = EntryOf("nat", "PREROUTING");
+        NatInput = EntryOf("nat", "INPUT");
+        NatOutput = EntryOf("nat", "OUTPUT");
+        NatPostrouting = EntryOf("nat", "POSTROUTING");
+        FilterInput = EntryOf("filter", "INPUT");
+        FilterForward = EntryOf("filter", "FORWARD");
+        FilterOutput = EntryOf("filter", "OUTPUT");
     }
+
+    /// <summary>The hook chains the tracer starts walks at (null: no such table or chain), looked up once.</summary>
+    public Entry? NatPrerouting { get; }
+
+    /// <inheritdoc cref="NatPrerouting"/>
+    public Entry? NatInput { get; }
+
+    /// <inheritdoc cref="NatPrerouting"/>
+    public Entry? NatOutput { get; }
+
+    /// <inheritdoc cref="NatPrerouting"/>
+    public Entry? NatPostrouting { get; }
+
+    /// <inheritdoc cref="NatPrerouting"/>
+    public Entry? FilterInput { get; }
+
+    /// <inheritdoc cref="NatPrerouting"/>
+    public Entry? FilterForward { get; }
+
+    /// <inheritdoc cref="NatPrerouting"/>
+    public Entry? FilterOutput { get; }
 
     public static TraceIndex For(RuleSet rules) => Cache.GetValue(rules, r => new TraceIndex(r));
 
@@ -64,6 +92,8 @@ internal sealed class TraceIndex
     {
         private readonly TraceIndex _owner;
         private readonly Entry?[] _jumps;
+        private ChainPlan? _plan;
+        private TraceStep? _policyStep;
 
         public Entry(TraceIndex owner, string tableName, Chain chain)
         {
@@ -75,6 +105,33 @@ internal sealed class TraceIndex
         }
 
         public string TableName { get; }
+
+        /// <summary>The index this entry belongs to.</summary>
+        public TraceIndex Owner => _owner;
+
+        /// <summary>
+        /// The chain prepared for tracing, made on first use (two threads may both make it;
+        /// either result is the same).
+        /// </summary>
+        public ChainPlan Plan => _plan ?? MakePlan();
+
+        /// <summary>The step a trace records when the chain's policy applies.</summary>
+        public TraceStep PolicyStep => _policyStep ??= new TraceStep(TableName, Chain.Name, -1, null, PolicyNote(Chain.Policy ?? ChainPolicy.Accept));
+
+        private ChainPlan MakePlan()
+        {
+            var plan = new ChainPlan(this);
+            System.Threading.Volatile.Write(ref _plan, plan);
+            return plan;
+        }
+
+        /// <summary>The note of a policy step.</summary>
+        public static string PolicyNote(ChainPolicy policy) => policy switch
+        {
+            ChainPolicy.Accept => "policy ACCEPT",
+            ChainPolicy.Drop => "policy DROP",
+            _ => "policy " + policy.ToString().ToUpperInvariant(),
+        };
 
         public Chain Chain { get; }
 

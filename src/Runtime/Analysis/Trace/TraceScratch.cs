@@ -61,6 +61,23 @@ internal sealed class TraceScratch
         return ValueList<TraceStep>.Own(steps);
     }
 
+    /// <summary>The steps from path <paramref name="from"/> (exclusive) to <paramref name="to"/>, which extends it.</summary>
+    public TraceStep[] StepsBetween(int from, int to)
+    {
+        var count = (to < 0 ? 0 : _lengths[to]) - (from < 0 ? 0 : _lengths[from]);
+        var steps = new TraceStep[count];
+        var node = to;
+        for (var k = count - 1; k >= 0; k--)
+        {
+            steps[k] = _steps[node];
+            node = _previous[node];
+        }
+        return steps;
+    }
+
+    /// <summary>The hook walks remembered in the current trace.</summary>
+    public List<SuffixMemo> Memos { get; } = new List<SuffixMemo>();
+
     /// <summary>The outcomes of the current trace (copied out at its end).</summary>
     public List<TraceOutcome> Outcomes { get; } = new List<TraceOutcome>();
 
@@ -79,5 +96,6 @@ internal sealed class TraceScratch
         Array.Clear(_steps, 0, _count);
         _count = 0;
         Outcomes.Clear();
+        Memos.Clear();
     }
 }

@@ -18,6 +18,13 @@ internal readonly struct TraceState
         _facts = new BranchFacts(probability, false, null, string.Empty);
     }
 
+    private TraceState(Packet packet, int path, BranchFacts facts)
+    {
+        Packet = packet;
+        Path = path;
+        _facts = facts;
+    }
+
     public Packet Packet { get; init; }
 
     public int Path { get; init; }
@@ -45,6 +52,14 @@ internal readonly struct TraceState
         get => _facts.Reason;
         init => _facts = new BranchFacts(_facts.Probability, _facts.Masqueraded, _facts.SnatSource, value);
     }
+
+    /// <summary>
+    /// This state's probability with <paramref name="packet"/>, <paramref name="path"/> and the
+    /// other facts of <paramref name="after"/> (a walk from <paramref name="before"/> that did
+    /// not branch), sharing this state's facts when that walk left them unchanged.
+    /// </summary>
+    public TraceState Continued(Packet packet, int path, TraceState before, TraceState after) =>
+        new TraceState(packet, path, ReferenceEquals(before._facts, after._facts) ? _facts : new BranchFacts(Probability, after.Masqueraded, after.SnatSource, after.Reason));
 
     public TraceState WithStep(TraceContext context, TraceStep step) => this with { Path = context.Scratch.Append(Path, step) };
 
