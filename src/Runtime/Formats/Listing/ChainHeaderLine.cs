@@ -33,6 +33,32 @@ internal sealed class ChainHeaderLine
     /// <summary>True when the line starts like a chain header.</summary>
     public static bool Looks(string line) => line.StartsWith("Chain ", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Parses the header line <c>text[start..end)</c>: a user chain's <c>Chain NAME (N references)</c>
+    /// in place, with the name from <paramref name="pool"/>; any other line as <see cref="Parse(string, string, int)"/>.
+    /// </summary>
+    public static ChainHeaderLine Parse(string source, string text, int start, int end, int lineNumber, Save.TokenPool pool)
+    {
+        const string suffix = " references)";
+        var trimmed = end;
+        while (trimmed > start && text[trimmed - 1] == ' ') trimmed--;
+        if (trimmed - start > 6 + suffix.Length && string.CompareOrdinal(text, start, "Chain ", 0, 6) == 0
+            && string.CompareOrdinal(text, trimmed - suffix.Length, suffix, 0, suffix.Length) == 0)
+        {
+            var nameEnd = text.IndexOf(' ', start + 6, trimmed - start - 6);
+            var digitsStart = nameEnd + 2;
+            var digitsEnd = trimmed - suffix.Length;
+            if (nameEnd > start + 6 && text[nameEnd + 1] == '(' && digitsEnd > digitsStart && digitsEnd - digitsStart <= 9)
+            {
+                var references = 0;
+                var i = digitsStart;
+                while (i < digitsEnd && text[i] >= '0' && text[i] <= '9') references = (references * 10) + (text[i++] - '0');
+                if (i == digitsEnd) return new ChainHeaderLine(pool.Intern(text, start + 6, nameEnd - start - 6)) { References = references };
+            }
+        }
+        return Parse(source, text.Substring(start, end - start), lineNumber);
+    }
+
     /// <summary>Parses a header line or throws a located <see cref="DumpParseException"/>.</summary>
     public static ChainHeaderLine Parse(string source, string line, int lineNumber)
     {

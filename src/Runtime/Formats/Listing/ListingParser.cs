@@ -33,94 +33,82 @@ public static class ListingParser
     public static ListingDocument Parse(string text, string source = "<text>", string? tableName = null, IpFamily? family = null)
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
-        var lines = SplitLines(text);
-        var blocks = new List<(ChainHeaderLine Header, List<RuleLineFields> Rules)>();
+        var pool = new Save.TokenPool();
+        // Lines are ranges of the text (a line's string is made only for an error message); the
+        // chain names are known before the rules are read, so that each rule is built as it is read.
+        var lines = new LineRanges(text);
+        var chainNames = ChainNames(text, lines, pool);
+        var chains = new List<Chain>();
+        var builtins = new List<string>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         (bool LineNumbers, bool Verbose, bool Exact)? layout = null;
         var detectedFamily = family;
         var evidence = FormSet.All;
-        var pool = new Save.TokenPool();
+        var reader = new RuleLineReader(source, text, pool);
+        var builder = new RuleBuilder(text, chainNames);
+        var modelRules = new List<Rule>();
 
         var i = 0;
         while (i < lines.Count)
         {
-            if (lines[i].TrimEnd(' ').Length == 0)
+            if (lines.IsBlank(i))
             {
                 i++;
                 continue;
             }
-            var header = ChainHeaderLine.Parse(source, lines[i], i + 1);
+            var header = ChainHeaderLine.Parse(source, text, lines.Start(i), lines.End(i), i + 1, pool);
             var headerIndex = i;
             // A set, not a scan of the chains so far: a large listing has a hundred thousand chains.
-            if (!listed.Add(header.Name)) throw new DumpParseException(source, i + 1, 7, lines[i], "chain \"" + header.Name + "\" is listed twice");
+            if (!listed.Add(header.Name)) throw new DumpParseException(source, i + 1, 7, lines.Text(i), "chain \"" + header.Name + "\" is listed twice");
             i++;
-            if (i >= lines.Count) throw new DumpParseException(source, i, lines[i - 1].Length + 1, lines[i - 1], "truncated listing: the chain header is not followed by a column header");
-            var columns = ColumnHeader.Recognise(lines[i]) ?? throw new DumpParseException(source, i + 1, 1, lines[i], "unrecognised column header (expected \"target     prot opt …\", with -v \" pkts bytes target …\")");
+            if (i >= lines.Count) throw new DumpParseException(source, i, lines.Text(i - 1).Length + 1, lines.Text(i - 1), "truncated listing: the chain header is not followed by a column header");
+            var columns = ColumnHeader.Recognise(text, lines.Start(i), lines.End(i)) ?? throw new DumpParseException(source, i + 1, 1, lines.Text(i), "unrecognised column header (expected \"target     prot opt …\", with -v \" pkts bytes target …\")");
             if (layout is null) layout = columns;
-            else if (layout != columns) throw new DumpParseException(source, i + 1, 1, lines[i], "column header of another form than the first chain's");
-            CheckHeaderCounters(source, lines[headerIndex], headerIndex + 1, header, columns.Verbose, columns.Exact);
+            else if (layout != columns) throw new DumpParseException(source, i + 1, 1, lines.Text(i), "column header of another form than the first chain's");
+            if (header.Policy.HasValue) CheckHeaderCounters(source, lines.Text(headerIndex), headerIndex + 1, header, columns.Verbose, columns.Exact);
             i++;
 
-            var rules = new List<RuleLineFields>();
-            while (i < lines.Count && lines[i].TrimEnd(' ').Length > 0 && !IsHeader(lines[i]))
+            modelRules.Clear();
+            while (i < lines.Count && !lines.IsBlank(i) && !IsHeader(text, lines.Start(i), lines.End(i)))
             {
-                var fields = RuleLineReader.Read(source, lines[i], i + 1, columns.LineNumbers, columns.Verbose, columns.Exact, pool);
+                var fields = reader.Read(lines.Start(i), lines.End(i), i + 1, columns.LineNumbers, columns.Verbose, columns.Exact);
                 if (detectedFamily is null) detectedFamily = fields.Family;
-                else if (fields.Family != detectedFamily) throw new DumpParseException(source, i + 1, fields.SourceColumn, lines[i], "address of another family than the rest of the listing (" + (detectedFamily == IpFamily.V6 ? "IPv6" : "IPv4") + ")");
-                if (fields.BlankOption && fields.Family != IpFamily.V6) throw new DumpParseException(source, i + 1, fields.OptionColumn, lines[i], "blank option column in an IPv4 listing");
+                else if (fields.Family != detectedFamily) throw new DumpParseException(source, i + 1, fields.SourceColumn, lines.Text(i), "address of another family than the rest of the listing (" + (detectedFamily == IpFamily.V6 ? "IPv6" : "IPv4") + ")");
+                if (fields.BlankOption && fields.Family != IpFamily.V6) throw new DumpParseException(source, i + 1, fields.OptionColumn, lines.Text(i), "blank option column in an IPv4 listing");
                 if (fields.Family == IpFamily.V6 && !fields.BlankOption) fields.Evidence &= FormSet.Separated;
                 evidence = (evidence & fields.Evidence) == FormSet.None ? evidence : evidence & fields.Evidence;
-                rules.Add(fields);
+                // Building never fails, so building before the rest is read reports the same first error.
+                modelRules.Add(builder.Build(fields, detectedFamily.Value));
                 i++;
             }
-            blocks.Add((header, rules));
-        }
-        if (blocks.Count == 0) throw new DumpParseException(source, 1, 1, lines.Count > 0 ? lines[0] : string.Empty, "empty listing: expected \"Chain NAME (…)\"");
-
-        var finalFamily = detectedFamily ?? IpFamily.V4;
-        var chainNames = new HashSet<string>(StringComparer.Ordinal);
-        var builtins = new List<string>();
-        foreach (var (header, _) in blocks)
-        {
-            chainNames.Add(header.Name);
             if (header.Policy.HasValue) builtins.Add(header.Name);
-        }
-
-        var chains = new List<Chain>();
-        foreach (var (header, rules) in blocks)
-        {
-            var modelRules = new List<Rule>();
-            foreach (var fields in rules) modelRules.Add(BuildRule(fields, chainNames, finalFamily));
             chains.Add(new Chain(header.Name, header.Policy, header.Counters, modelRules.ToValueList()));
         }
+        if (chains.Count == 0) throw new DumpParseException(source, 1, 1, lines.Count > 0 ? lines.Text(0) : string.Empty, "empty listing: expected \"Chain NAME (…)\"");
+
+        var finalFamily = detectedFamily ?? IpFamily.V4;
         var table = new Table(tableName ?? BuiltinChains.InferTable(builtins), chains.ToValueList());
         var form = FormOf(layout!.Value, evidence, finalFamily);
         return new ListingDocument(new RuleSet(finalFamily, new[] { table }.ToValueList()), form);
     }
 
-    private static Rule BuildRule(RuleLineFields fields, HashSet<string> chainNames, IpFamily family)
+    /// <summary>
+    /// The names of the chains the listing declares: the lines that <see cref="IsHeader"/> stops a
+    /// chain's rules at. A listing that parses has a header on exactly these lines (any other line
+    /// starting a block fails to parse as a header), so this is the set of chains jumps can name.
+    /// </summary>
+    private static HashSet<string> ChainNames(string text, LineRanges lines, Save.TokenPool pool)
     {
-        Target? fixedTarget = null;
-        var name = fields.TargetName;
-        if (fields.Goto) fixedTarget = new JumpTarget(name, Goto: true);
-        else if (name == "ACCEPT") fixedTarget = VerdictTarget.Accept;
-        else if (name == "DROP") fixedTarget = VerdictTarget.Drop;
-        else if (name == "RETURN") fixedTarget = VerdictTarget.Return;
-        else if (name == "QUEUE") fixedTarget = new VerdictTarget(Verdict.Queue);
-        else if (name.Length > 0 && chainNames.Contains(name)) fixedTarget = new JumpTarget(name);
-        var (matches, target) = ExtrasSplitter.Split(fields.Extras, name, fixedTarget, new ExtensionContext(family, fields.Protocol));
-        return new Rule
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
         {
-            Source = fields.Source,
-            Destination = fields.Destination,
-            InInterface = fields.InInterface,
-            OutInterface = fields.OutInterface,
-            Protocol = fields.Protocol,
-            Fragment = fields.Fragment,
-            Matches = matches,
-            Target = target,
-            Counters = fields.Counters,
-        };
+            var start = lines.Start(i);
+            var end = lines.End(i);
+            if (end - start < 6 || text[start] != 'C' || !IsHeader(text, start, end)) continue;
+            var nameEnd = text.IndexOf(' ', start + 6, end - start - 6);
+            names.Add(pool.Intern(text, start + 6, nameEnd - start - 6));
+        }
+        return names;
     }
 
     private static ListingForm FormOf((bool LineNumbers, bool Verbose, bool Exact) layout, FormSet evidence, IpFamily family)
@@ -141,22 +129,11 @@ public static class ListingParser
         if (exact && header.Counters is { } c && (!c.Packets.IsExact || !c.Bytes.IsExact)) throw new DumpParseException(source, lineNumber, header.CountersColumn, line, "rounded policy counter in an -x listing");
     }
 
-    private static bool IsHeader(string line)
+    private static bool IsHeader(string text, int start, int end)
     {
-        if (!ChainHeaderLine.Looks(line)) return false;
+        if (end - start < 6 || string.CompareOrdinal(text, start, "Chain ", 0, 6) != 0) return false;
         // A rule whose target is a chain called "Chain" also starts with "Chain "; a header has "(" after the name.
-        var nameEnd = line.IndexOf(' ', 6);
-        return nameEnd > 6 && nameEnd + 1 < line.Length && line[nameEnd + 1] == '(';
-    }
-
-    private static List<string> SplitLines(string text)
-    {
-        var lines = new List<string>(text.Split('\n'));
-        if (lines.Count > 0 && lines[lines.Count - 1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].EndsWith("\r", StringComparison.Ordinal)) lines[i] = lines[i].Substring(0, lines[i].Length - 1);
-        }
-        return lines;
+        var nameEnd = text.IndexOf(' ', start + 6, end - start - 6);
+        return nameEnd > start + 6 && nameEnd + 1 < end && text[nameEnd + 1] == '(';
     }
 }

@@ -32,16 +32,16 @@ internal static class MatchTextReader
 
     /// <summary>
     /// Adds every reading of a known match whose text starts at <paramref name="start"/> and ends at
-    /// the end of <paramref name="text"/> or before a space.
+    /// <paramref name="end"/> (the end of the extension text) or before a space.
     /// </summary>
-    public static void Candidates(string text, int start, ExtensionContext context, List<(int End, Match Match)> into)
+    public static void Candidates(string text, int start, int end, ExtensionContext context, List<(int End, Match Match)> into)
     {
-        Comments(text, start, into);
+        Comments(text, start, end, into);
         for (var r = 0; r < Readers.Length; r++)
         {
-            if (!StartsWithOne(text, start, Starts[r])) continue;
+            if (!StartsWithOne(text, start, end, Starts[r])) continue;
             var reader = Readers[r];
-            var cursor = new TextCursor(text, start, text.Length);
+            var cursor = new TextCursor(text, start, end);
             Match? match;
             try
             {
@@ -59,11 +59,11 @@ internal static class MatchTextReader
         }
     }
 
-    private static bool StartsWithOne(string text, int start, string[] prefixes)
+    private static bool StartsWithOne(string text, int start, int end, string[] prefixes)
     {
         foreach (var prefix in prefixes)
         {
-            if (start + prefix.Length <= text.Length && string.CompareOrdinal(text, start, prefix, 0, prefix.Length) == 0) return true;
+            if (start + prefix.Length <= end && string.CompareOrdinal(text, start, prefix, 0, prefix.Length) == 0) return true;
         }
         return false;
     }
@@ -72,15 +72,15 @@ internal static class MatchTextReader
     /// <c>/* TEXT */</c>: one reading per <c> */</c> that ends an item (the text may contain <c>*/</c>).
     /// A comment holds at most 255 bytes, hence at most 255 characters.
     /// </summary>
-    private static void Comments(string text, int start, List<(int End, Match Match)> into)
+    private static void Comments(string text, int start, int end, List<(int End, Match Match)> into)
     {
         const int maxComment = 255;
-        if (string.CompareOrdinal(text, start, "/* ", 0, 3) != 0) return;
-        var searchEnd = Math.Min(text.Length, start + 3 + maxComment + 3);
+        if (start + 3 > end || string.CompareOrdinal(text, start, "/* ", 0, 3) != 0) return;
+        var searchEnd = Math.Min(end, start + 3 + maxComment + 3);
         for (var close = text.IndexOf(" */", start + 3, searchEnd - start - 3, StringComparison.Ordinal); close >= 0; close = NextClose(text, close, searchEnd))
         {
-            var end = close + 3;
-            if (end == text.Length || text[end] == ' ') into.Add((end, new CommentMatch(text.Substring(start + 3, close - start - 3))));
+            var commentEnd = close + 3;
+            if (commentEnd == end || text[commentEnd] == ' ') into.Add((commentEnd, new CommentMatch(text.Substring(start + 3, close - start - 3))));
         }
     }
 
