@@ -91,10 +91,10 @@ internal static class MatchTextReader
     {
         if (!context.ProtocolIs(6) || !c.Literal("tcp")) return null;
         var m = new TcpMatch();
-        if (Optional(c, () => Ports(c, "spt", out var p) ? p : null) is { } sport) m = m with { SourcePort = sport };
-        if (Optional(c, () => Ports(c, "dpt", out var p) ? p : null) is { } dport) m = m with { DestinationPort = dport };
-        if (Optional(c, () => TcpOption(c)) is { } option) m = m with { Option = option };
-        if (Optional(c, () => TcpFlagsText(c)) is { } flags) m = m with { Flags = flags };
+        if (Optional(c, " spt", OptionalPorts) is { } sport) m = m with { SourcePort = sport };
+        if (Optional(c, " dpt", OptionalPorts) is { } dport) m = m with { DestinationPort = dport };
+        if (Optional(c, string.Empty, (cursor, _) => TcpOption(cursor)) is { } option) m = m with { Option = option };
+        if (Optional(c, string.Empty, (cursor, _) => TcpFlagsText(cursor)) is { } flags) m = m with { Flags = flags };
         return m;
     }
 
@@ -102,8 +102,8 @@ internal static class MatchTextReader
     {
         if (!context.ProtocolIs(17) || !c.Literal("udp")) return null;
         var m = new UdpMatch();
-        if (Optional(c, () => Ports(c, "spt", out var p) ? p : null) is { } sport) m = m with { SourcePort = sport };
-        if (Optional(c, () => Ports(c, "dpt", out var p) ? p : null) is { } dport) m = m with { DestinationPort = dport };
+        if (Optional(c, " spt", OptionalPorts) is { } sport) m = m with { SourcePort = sport };
+        if (Optional(c, " dpt", OptionalPorts) is { } dport) m = m with { DestinationPort = dport };
         return m;
     }
 
@@ -111,16 +111,18 @@ internal static class MatchTextReader
     {
         if (!context.ProtocolIs(132) || !c.Literal("sctp")) return null;
         var m = new SctpMatch();
-        if (Optional(c, () => Ports(c, "spt", out var p) ? p : null) is { } sport) m = m with { SourcePort = sport };
-        if (Optional(c, () => Ports(c, "dpt", out var p) ? p : null) is { } dport) m = m with { DestinationPort = dport };
+        if (Optional(c, " spt", OptionalPorts) is { } sport) m = m with { SourcePort = sport };
+        if (Optional(c, " dpt", OptionalPorts) is { } dport) m = m with { DestinationPort = dport };
         return m;
     }
 
-    /// <summary><c> spt:80</c>, <c> spt:!80</c>, <c> spts:1:1023</c>, <c> spts:!1:1023</c>.</summary>
-    private static bool Ports(TextCursor c, string name, out Negatable<PortRange>? ports)
+    private static Negatable<PortRange>? OptionalPorts(TextCursor c, string spaceName) => Ports(c, spaceName, out var p) ? p : null;
+
+    /// <summary><c> spt:80</c>, <c> spt:!80</c>, <c> spts:1:1023</c>, <c> spts:!1:1023</c> (<paramref name="spaceName"/> is <c>" spt"</c>).</summary>
+    private static bool Ports(TextCursor c, string spaceName, out Negatable<PortRange>? ports)
     {
         ports = null;
-        if (!c.Literal(" " + name)) return false;
+        if (!c.Literal(spaceName)) return false;
         var range = c.Literal("s:");
         if (!range && !c.Literal(":")) return false;
         var inverted = c.Literal("!");
@@ -147,9 +149,11 @@ internal static class MatchTextReader
         return new TcpFlagsMatch((TcpFlags)mask, (TcpFlags)compare, inverted);
     }
 
+    private static readonly int[] MultiportProtocols = { 6, 17, 33, 132, 136 };
+
     private static Match? Multiport(TextCursor c, ExtensionContext context)
     {
-        if (!context.ProtocolIs(6, 17, 33, 132, 136) || !c.Literal("multiport ")) return null;
+        if (!context.ProtocolIs(MultiportProtocols) || !c.Literal("multiport ")) return null;
         MultiportDirection direction;
         if (c.Literal("sports ")) direction = MultiportDirection.Source;
         else if (c.Literal("dports ")) direction = MultiportDirection.Destination;
@@ -205,8 +209,8 @@ internal static class MatchTextReader
     {
         if (!c.Literal("ADDRTYPE match")) return null;
         var m = new AddrTypeMatch();
-        if (Optional(c, () => Types(c, " src-type ")) is { } src) m = m with { SourceType = src };
-        if (Optional(c, () => Types(c, " dst-type ")) is { } dst) m = m with { DestinationType = dst };
+        if (Optional(c, " src-type ", Types) is { } src) m = m with { SourceType = src };
+        if (Optional(c, " dst-type ", Types) is { } dst) m = m with { DestinationType = dst };
         if (c.Literal(" limit-in")) m = m with { LimitInInterface = true };
         if (c.Literal(" limit-out")) m = m with { LimitOutInterface = true };
         return m;
@@ -348,11 +352,12 @@ internal static class MatchTextReader
     }
 
     /// <summary>Runs an optional part; on failure restores the position and returns null.</summary>
-    private static T? Optional<T>(TextCursor c, Func<T?> read)
+    /// <remarks>The reader gets its argument passed rather than captured: readers run on every word of every rule.</remarks>
+    private static T? Optional<T>(TextCursor c, string argument, Func<TextCursor, string, T?> read)
         where T : class
     {
         var before = c.Position;
-        var result = read();
+        var result = read(c, argument);
         if (result is null) c.Position = before;
         return result;
     }

@@ -41,6 +41,17 @@ internal static class TargetTextReader
     /// </summary>
     public static Target? Read(string name, string text, int start, int end, IpFamily family)
     {
+        if (start == end)
+        {
+            // What the word readers below give for no words.
+            switch (name)
+            {
+                case "DNAT": return new DnatTarget(null, false, false);
+                case "SNAT": return new SnatTarget(null, false, false, false);
+                case "MASQUERADE": return new MasqueradeTarget(null, false, false);
+                case "REDIRECT": return new RedirectTarget(null, false);
+            }
+        }
         if (family == IpFamily.V4 && name == "DNAT" && ReadDnatToAddressPort(text, start, end) is { } dnat) return dnat;
         return Read(name, text.Substring(start, end - start), family);
     }
