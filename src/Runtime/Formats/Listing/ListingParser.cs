@@ -36,11 +36,11 @@ public static class ListingParser
         var pool = new Save.TokenPool();
         // Lines are ranges of the text (a line's string is made only for an error message); the
         // chain names are known before the rules are read, so that each rule is built as it is read.
-        var lines = new LineRanges(text);
-        var chainNames = ChainNames(text, lines, pool);
-        var chains = new List<Chain>();
+        var chainNames = ChainNames(text, pool, out var repeatedName);
+        var chains = new List<Chain>(chainNames.Count);
         var builtins = new List<string>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
+        // Only a listing declaring a name twice can fail with "listed twice": the others need no second set.
+        var listed = repeatedName ? new HashSet<string>(StringComparer.Ordinal) : null;
         (bool LineNumbers, bool Verbose, bool Exact)? layout = null;
         var detectedFamily = family;
         var evidence = FormSet.All;
@@ -48,43 +48,53 @@ public static class ListingParser
         var builder = new RuleBuilder(text, chainNames);
         var modelRules = new List<Rule>();
 
-        var i = 0;
-        while (i < lines.Count)
+        var line = new LineCursor(text);
+        var more = line.MoveNext();
+        while (more)
         {
-            if (lines.IsBlank(i))
+            if (line.IsBlank)
             {
-                i++;
+                more = line.MoveNext();
                 continue;
             }
-            var header = ChainHeaderLine.Parse(source, text, lines.Start(i), lines.End(i), i + 1, pool);
-            var headerIndex = i;
+            string name;
+            ChainHeaderLine? header = null;
+            if (!ChainHeaderLine.TryReadUserChain(text, line.Start, line.End, pool, out name))
+            {
+                header = ChainHeaderLine.Parse(source, line.Text, line.Number);
+                name = header.Name;
+            }
+            var headerNumber = line.Number;
+            var headerStart = line.Start;
+            var headerEnd = line.End;
+            string HeaderText() => text.Substring(headerStart, headerEnd - headerStart);
             // A set, not a scan of the chains so far: a large listing has a hundred thousand chains.
-            if (!listed.Add(header.Name)) throw new DumpParseException(source, i + 1, 7, lines.Text(i), "chain \"" + header.Name + "\" is listed twice");
-            i++;
-            if (i >= lines.Count) throw new DumpParseException(source, i, lines.Text(i - 1).Length + 1, lines.Text(i - 1), "truncated listing: the chain header is not followed by a column header");
-            var columns = ColumnHeader.Recognise(text, lines.Start(i), lines.End(i)) ?? throw new DumpParseException(source, i + 1, 1, lines.Text(i), "unrecognised column header (expected \"target     prot opt …\", with -v \" pkts bytes target …\")");
+            if (listed is not null && !listed.Add(name)) throw new DumpParseException(source, headerNumber, 7, HeaderText(), "chain \"" + name + "\" is listed twice");
+            more = line.MoveNext();
+            if (!more) throw new DumpParseException(source, headerNumber, headerEnd - headerStart + 1, HeaderText(), "truncated listing: the chain header is not followed by a column header");
+            var columns = ColumnHeader.Recognise(text, line.Start, line.End) ?? throw new DumpParseException(source, line.Number, 1, line.Text, "unrecognised column header (expected \"target     prot opt …\", with -v \" pkts bytes target …\")");
             if (layout is null) layout = columns;
-            else if (layout != columns) throw new DumpParseException(source, i + 1, 1, lines.Text(i), "column header of another form than the first chain's");
-            if (header.Policy.HasValue) CheckHeaderCounters(source, lines.Text(headerIndex), headerIndex + 1, header, columns.Verbose, columns.Exact);
-            i++;
+            else if (layout != columns) throw new DumpParseException(source, line.Number, 1, line.Text, "column header of another form than the first chain's");
+            if (header?.Policy is not null) CheckHeaderCounters(source, HeaderText(), headerNumber, header, columns.Verbose, columns.Exact);
+            more = line.MoveNext();
 
             modelRules.Clear();
-            while (i < lines.Count && !lines.IsBlank(i) && !IsHeader(text, lines.Start(i), lines.End(i)))
+            while (more && !line.IsBlank && !IsHeader(text, line.Start, line.End))
             {
-                var fields = reader.Read(lines.Start(i), lines.End(i), i + 1, columns.LineNumbers, columns.Verbose, columns.Exact);
+                var fields = reader.Read(line.Start, line.End, line.Number, columns.LineNumbers, columns.Verbose, columns.Exact);
                 if (detectedFamily is null) detectedFamily = fields.Family;
-                else if (fields.Family != detectedFamily) throw new DumpParseException(source, i + 1, fields.SourceColumn, lines.Text(i), "address of another family than the rest of the listing (" + (detectedFamily == IpFamily.V6 ? "IPv6" : "IPv4") + ")");
-                if (fields.BlankOption && fields.Family != IpFamily.V6) throw new DumpParseException(source, i + 1, fields.OptionColumn, lines.Text(i), "blank option column in an IPv4 listing");
+                else if (fields.Family != detectedFamily) throw new DumpParseException(source, line.Number, fields.SourceColumn, line.Text, "address of another family than the rest of the listing (" + (detectedFamily == IpFamily.V6 ? "IPv6" : "IPv4") + ")");
+                if (fields.BlankOption && fields.Family != IpFamily.V6) throw new DumpParseException(source, line.Number, fields.OptionColumn, line.Text, "blank option column in an IPv4 listing");
                 if (fields.Family == IpFamily.V6 && !fields.BlankOption) fields.Evidence &= FormSet.Separated;
                 evidence = (evidence & fields.Evidence) == FormSet.None ? evidence : evidence & fields.Evidence;
                 // Building never fails, so building before the rest is read reports the same first error.
                 modelRules.Add(builder.Build(fields, detectedFamily.Value));
-                i++;
+                more = line.MoveNext();
             }
-            if (header.Policy.HasValue) builtins.Add(header.Name);
-            chains.Add(new Chain(header.Name, header.Policy, header.Counters, modelRules.ToValueList()));
+            if (header?.Policy is not null) builtins.Add(name);
+            chains.Add(new Chain(name, header?.Policy, header?.Counters, modelRules.ToValueList()));
         }
-        if (chains.Count == 0) throw new DumpParseException(source, 1, 1, lines.Count > 0 ? lines.Text(0) : string.Empty, "empty listing: expected \"Chain NAME (…)\"");
+        if (chains.Count == 0) throw new DumpParseException(source, 1, 1, FirstLine(text), "empty listing: expected \"Chain NAME (…)\"");
 
         var finalFamily = detectedFamily ?? IpFamily.V4;
         var table = new Table(tableName ?? BuiltinChains.InferTable(builtins), chains.ToValueList());
@@ -92,23 +102,48 @@ public static class ListingParser
         return new ListingDocument(new RuleSet(finalFamily, new[] { table }.ToValueList()), form);
     }
 
-    /// <summary>
-    /// The names of the chains the listing declares: the lines that <see cref="IsHeader"/> stops a
-    /// chain's rules at. A listing that parses has a header on exactly these lines (any other line
-    /// starting a block fails to parse as a header), so this is the set of chains jumps can name.
-    /// </summary>
-    private static HashSet<string> ChainNames(string text, LineRanges lines, Save.TokenPool pool)
+    private static string FirstLine(string text)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < lines.Count; i++)
+        var line = new LineCursor(text);
+        return line.MoveNext() ? line.Text : string.Empty;
+    }
+
+    /// <summary>
+    /// The chains the listing declares, each with its jump target: the names on the lines that
+    /// <see cref="IsHeader"/> stops a chain's rules at. A listing that parses has a header on
+    /// exactly these lines (any other line starting a block fails to parse as a header), so these
+    /// are the chains jumps can name. <paramref name="repeated"/> tells whether a name comes twice.
+    /// </summary>
+    private static Dictionary<string, JumpTarget> ChainNames(string text, Save.TokenPool pool, out bool repeated)
+    {
+        repeated = false;
+        // Header lines start the text or follow a '\n': one substring search instead of a look at every line.
+        var ranges = new List<int>();
+        for (var at = text.StartsWith("Chain ", StringComparison.Ordinal) ? 0 : NextHeaderStart(text, 0); at >= 0; at = NextHeaderStart(text, at))
         {
-            var start = lines.Start(i);
-            var end = lines.End(i);
-            if (end - start < 6 || text[start] != 'C' || !IsHeader(text, start, end)) continue;
-            var nameEnd = text.IndexOf(' ', start + 6, end - start - 6);
-            names.Add(pool.Intern(text, start + 6, nameEnd - start - 6));
+            var newline = text.IndexOf('\n', at);
+            var end = newline < 0 ? text.Length : newline;
+            if (end > at && text[end - 1] == '\r') end--;
+            if (!IsHeader(text, at, end)) continue;
+            ranges.Add(at + 6);
+            ranges.Add(text.IndexOf(' ', at + 6, end - at - 6));
+        }
+        pool.Reserve((ranges.Count / 2) + 1024);
+        var names = new Dictionary<string, JumpTarget>(ranges.Count / 2, StringComparer.Ordinal);
+        for (var k = 0; k < ranges.Count; k += 2)
+        {
+            var name = pool.Intern(text, ranges[k], ranges[k + 1] - ranges[k]);
+            if (names.ContainsKey(name)) repeated = true;
+            else names.Add(name, new JumpTarget(name));
         }
         return names;
+    }
+
+    /// <summary>The start of the next line after <paramref name="from"/> that begins with <c>Chain </c>, or -1.</summary>
+    private static int NextHeaderStart(string text, int from)
+    {
+        var found = text.IndexOf("\nChain ", from, StringComparison.Ordinal);
+        return found < 0 ? -1 : found + 1;
     }
 
     private static ListingForm FormOf((bool LineNumbers, bool Verbose, bool Exact) layout, FormSet evidence, IpFamily family)
@@ -129,6 +164,7 @@ public static class ListingParser
         if (exact && header.Counters is { } c && (!c.Packets.IsExact || !c.Bytes.IsExact)) throw new DumpParseException(source, lineNumber, header.CountersColumn, line, "rounded policy counter in an -x listing");
     }
 
+    /// <summary>True when <c>text[start..end)</c> is a chain header line (not a rule of a target called <c>Chain</c>).</summary>
     private static bool IsHeader(string text, int start, int end)
     {
         if (end - start < 6 || string.CompareOrdinal(text, start, "Chain ", 0, 6) != 0) return false;

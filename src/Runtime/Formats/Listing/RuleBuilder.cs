@@ -6,7 +6,7 @@ namespace NatDsl.Formats.Listing;
 
 /// <summary>
 /// Turns the fields of a rule line into a model rule, sharing the immutable values a large listing
-/// repeats: one <see cref="JumpTarget"/> per chain, one context per protocol, and one split of each
+/// repeats: one <see cref="JumpTarget"/> per chain (made with the chain names), one context per protocol, and one split of each
 /// distinct extension text of the rules whose target prints no text (a kube-proxy listing repeats
 /// the same comments and matches on thousands of rules).
 /// </summary>
@@ -16,16 +16,15 @@ internal sealed class RuleBuilder
     private const int MaxSplits = 1 << 17;
 
     private readonly string _text;
-    private readonly HashSet<string> _chainNames;
-    private readonly Dictionary<string, JumpTarget> _jumps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JumpTarget> _chains;
     private readonly Dictionary<int, ExtensionContext> _contexts = new();
     private readonly SplitMemo _splits = new();
 
-    /// <summary>A builder for rules of the listing <paramref name="text"/> declaring <paramref name="chainNames"/>.</summary>
-    public RuleBuilder(string text, HashSet<string> chainNames)
+    /// <summary>A builder for rules of the listing <paramref name="text"/> declaring <paramref name="chains"/> (with their jump targets).</summary>
+    public RuleBuilder(string text, Dictionary<string, JumpTarget> chains)
     {
         _text = text;
-        _chainNames = chainNames;
+        _chains = chains;
     }
 
     /// <summary>The rule of a line read by <see cref="RuleLineReader"/>.</summary>
@@ -38,7 +37,7 @@ internal sealed class RuleBuilder
         else if (name == "DROP") fixedTarget = VerdictTarget.Drop;
         else if (name == "RETURN") fixedTarget = VerdictTarget.Return;
         else if (name == "QUEUE") fixedTarget = new VerdictTarget(Verdict.Queue);
-        else if (name.Length > 0 && _chainNames.Contains(name)) fixedTarget = Jump(name);
+        else if (name.Length > 0 && _chains.TryGetValue(name, out var jump)) fixedTarget = jump;
         var context = Context(family, fields.Protocol);
         ValueList<Match> matches;
         Target? target;
@@ -65,16 +64,6 @@ internal sealed class RuleBuilder
             Target = target,
             Counters = fields.Counters,
         };
-    }
-
-    private JumpTarget Jump(string chain)
-    {
-        if (!_jumps.TryGetValue(chain, out var jump))
-        {
-            jump = new JumpTarget(chain);
-            _jumps.Add(chain, jump);
-        }
-        return jump;
     }
 
     private ExtensionContext Context(IpFamily family, Negatable<int>? protocol)

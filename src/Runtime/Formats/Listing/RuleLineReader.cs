@@ -207,7 +207,11 @@ internal sealed class RuleLineReader
         if (!last) fields.Family = network.Family;
         else if (network.Family != fields.Family) throw Error(start, "the " + what + " \"" + _line.Substring(start, tokenEnd - start) + "\" is of another address family than the source");
         Padding(start, 19, what, allowEnd: last);
-        return network.IsAny && !inverted ? null : new Negatable<IpNetwork>(network, inverted);
+        if (network.IsAny && !inverted) return null;
+        // Neighbouring rules often name the same address (a service's rules, its cluster IP).
+        ref var recent = ref _recentAddresses[last ? 1 : 0];
+        if (recent is null || recent.Inverted != inverted || recent.Value != network) recent = new Negatable<IpNetwork>(network, inverted);
+        return recent;
     }
 
     private void ReadRest(RuleLineFields fields)
@@ -271,6 +275,9 @@ internal sealed class RuleLineReader
     }
 
     private readonly Negatable<int>?[] _protocols = new Negatable<int>?[512];
+
+    /// <summary>The last source and destination read (values are immutable, so rules may share them).</summary>
+    private readonly Negatable<IpNetwork>?[] _recentAddresses = new Negatable<IpNetwork>?[2];
 
     /// <summary>The number and forms of each protocol token read so far (a listing uses a handful).</summary>
     private readonly System.Collections.Generic.Dictionary<string, (int Number, FormSet Forms)> _protocolTokens = new(StringComparer.Ordinal);
