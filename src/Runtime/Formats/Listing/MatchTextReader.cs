@@ -37,11 +37,14 @@ internal static class MatchTextReader
     public static void Candidates(string text, int start, int end, ExtensionContext context, List<(int End, Match Match)> into)
     {
         Comments(text, start, end, into);
+        TextCursor? cursor = null;
         for (var r = 0; r < Readers.Length; r++)
         {
             if (!StartsWithOne(text, start, end, Starts[r])) continue;
             var reader = Readers[r];
-            var cursor = new TextCursor(text, start, end);
+            // One cursor for every reader tried here: each starts at the same place.
+            if (cursor is null) cursor = new TextCursor(text, start, end);
+            else cursor.Position = start;
             Match? match;
             try
             {
