@@ -142,8 +142,15 @@ public static class ListingParser
     /// <summary>The start of the next line after <paramref name="from"/> that begins with <c>Chain </c>, or -1.</summary>
     private static int NextHeaderStart(string text, int from)
     {
-        var found = text.IndexOf("\nChain ", from, StringComparison.Ordinal);
-        return found < 0 ? -1 : found + 1;
+        // Without the space: a search for "\nChain " also stops at every rule line of a -v listing
+        // (it compares the first and the last character first, and rule lines have a space there).
+        while (true)
+        {
+            var found = text.IndexOf("\nChain", from, StringComparison.Ordinal);
+            if (found < 0 || found + 7 >= text.Length) return -1;
+            if (text[found + 6] == ' ') return found + 1;
+            from = found + 1;
+        }
     }
 
     private static ListingForm FormOf((bool LineNumbers, bool Verbose, bool Exact) layout, FormSet evidence, IpFamily family)
