@@ -90,7 +90,7 @@ internal static class ExtrasSplitter
         }
         Array.Clear(step, 0, n + 1);
         candidates.Clear();
-        var list = matches.ToValueList();
+        var list = matches.Count == 1 && MatchTextReader.SharedSingle(matches[0]) is { } shared ? shared : matches.ToValueList();
         matches.Clear();
         return (list, target);
 

@@ -90,10 +90,23 @@ internal static class MatchTextReader
     private static int NextClose(string text, int close, int searchEnd) =>
         close + 1 >= searchEnd ? -1 : text.IndexOf(" */", close + 1, searchEnd - close - 1, StringComparison.Ordinal);
 
+    /// <summary><c>tcp</c> and <c>udp</c> without options, on most rules of a kube-proxy listing: one value each (values are immutable).</summary>
+    private static readonly TcpMatch BareTcp = new TcpMatch();
+
+    private static readonly UdpMatch BareUdp = new UdpMatch();
+
+    private static readonly ValueList<Match> BareTcpList = new Match[] { BareTcp }.ToValueList();
+
+    private static readonly ValueList<Match> BareUdpList = new Match[] { BareUdp }.ToValueList();
+
+    /// <summary>A shared list holding just <paramref name="match"/> when it is a shared value (a DNAT rule's bare <c>tcp</c>), else null.</summary>
+    public static ValueList<Match>? SharedSingle(Match match) =>
+        ReferenceEquals(match, BareTcp) ? BareTcpList : ReferenceEquals(match, BareUdp) ? BareUdpList : null;
+
     private static Match? Tcp(TextCursor c, ExtensionContext context)
     {
         if (!context.ProtocolIs(6) || !c.Literal("tcp")) return null;
-        var m = new TcpMatch();
+        var m = BareTcp;
         if (Optional(c, " spt", OptionalPorts) is { } sport) m = m with { SourcePort = sport };
         if (Optional(c, " dpt", OptionalPorts) is { } dport) m = m with { DestinationPort = dport };
         if (Optional(c, string.Empty, (cursor, _) => TcpOption(cursor)) is { } option) m = m with { Option = option };
@@ -104,7 +117,7 @@ internal static class MatchTextReader
     private static Match? Udp(TextCursor c, ExtensionContext context)
     {
         if (!context.ProtocolIs(17) || !c.Literal("udp")) return null;
-        var m = new UdpMatch();
+        var m = BareUdp;
         if (Optional(c, " spt", OptionalPorts) is { } sport) m = m with { SourcePort = sport };
         if (Optional(c, " dpt", OptionalPorts) is { } dport) m = m with { DestinationPort = dport };
         return m;

@@ -208,9 +208,15 @@ internal sealed class RuleLineReader
         else if (network.Family != fields.Family) throw Error(start, "the " + what + " \"" + _line.Substring(start, tokenEnd - start) + "\" is of another address family than the source");
         Padding(start, 19, what, allowEnd: last);
         if (network.IsAny && !inverted) return null;
-        // Neighbouring rules often name the same address (a service's rules, its cluster IP).
+        // Rules often name the same address (the pod network, a service's cluster IP): one value each, up to a bound.
         ref var recent = ref _recentAddresses[last ? 1 : 0];
-        if (recent is null || recent.Inverted != inverted || recent.Value != network) recent = new Negatable<IpNetwork>(network, inverted);
+        if (recent is not null && recent.Inverted == inverted && recent.Value == network) return recent;
+        var known = _addresses[inverted ? 1 : 0] ??= new System.Collections.Generic.Dictionary<IpNetwork, Negatable<IpNetwork>>();
+        if (!known.TryGetValue(network, out recent!))
+        {
+            recent = new Negatable<IpNetwork>(network, inverted);
+            if (known.Count < MaxSharedAddresses) known.Add(network, recent);
+        }
         return recent;
     }
 
@@ -278,6 +284,11 @@ internal sealed class RuleLineReader
 
     /// <summary>The last source and destination read (values are immutable, so rules may share them).</summary>
     private readonly Negatable<IpNetwork>?[] _recentAddresses = new Negatable<IpNetwork>?[2];
+
+    /// <summary>Distinct addresses shared per inversion; the rest (pod addresses, each on one or two rules) are not kept.</summary>
+    private const int MaxSharedAddresses = 4096;
+
+    private readonly System.Collections.Generic.Dictionary<IpNetwork, Negatable<IpNetwork>>?[] _addresses = new System.Collections.Generic.Dictionary<IpNetwork, Negatable<IpNetwork>>?[2];
 
     /// <summary>The number and forms of each protocol token read so far (a listing uses a handful).</summary>
     private readonly System.Collections.Generic.Dictionary<string, (int Number, FormSet Forms)> _protocolTokens = new(StringComparer.Ordinal);
