@@ -249,26 +249,38 @@ internal static class MatchTextReader
         else if (c.Literal(" UPDATE")) command = RecentCommand.Update;
         else if (c.Literal(" REMOVE")) command = RecentCommand.Remove;
         else return null;
-        var m = new RecentMatch { Command = command, Inverted = inverted };
+        // The options in locals, one match at the end: this reader runs on every session-affinity rule.
+        uint seconds = 0, hitCount = 0;
         if (c.Literal(" seconds: "))
         {
-            if (!c.SignedNumber(out var seconds)) return null;
-            m = m with { Seconds = unchecked((uint)seconds) };
+            if (!c.SignedNumber(out var value)) return null;
+            seconds = unchecked((uint)value);
         }
-        if (c.Literal(" reap")) m = m with { Reap = true };
+        var reap = c.Literal(" reap");
         if (c.Literal(" hit_count: "))
         {
             if (!c.SignedNumber(out var hits)) return null;
-            m = m with { HitCount = unchecked((uint)hits) };
+            hitCount = unchecked((uint)hits);
         }
-        if (c.Literal(" TTL-Match")) m = m with { Ttl = true };
+        var ttl = c.Literal(" TTL-Match");
         if (!c.Literal(" name: ") || !c.Word(out var name)) return null;
-        m = m with { Name = name };
-        if (c.Literal(" side: source")) m = m with { Side = RecentSide.Source };
-        else if (c.Literal(" side: dest")) m = m with { Side = RecentSide.Destination };
+        RecentSide side;
+        if (c.Literal(" side: source")) side = RecentSide.Source;
+        else if (c.Literal(" side: dest")) side = RecentSide.Destination;
         else return null;
         if (!c.Literal(" mask: ") || !c.Word(out var maskText) || !IpAddress.TryParse(maskText, out var mask)) return null;
-        return m with { Mask = mask };
+        return new RecentMatch
+        {
+            Command = command,
+            Inverted = inverted,
+            Seconds = seconds,
+            Reap = reap,
+            HitCount = hitCount,
+            Ttl = ttl,
+            Name = name,
+            Side = side,
+            Mask = mask,
+        };
     }
 
     private static Match? Physdev(TextCursor c, ExtensionContext context)

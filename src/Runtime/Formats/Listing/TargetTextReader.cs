@@ -28,6 +28,12 @@ internal static class TargetTextReader
         _ => Array.Empty<string>(),
     };
 
+    // Read at the end of every DNAT rule's text (a reading usually not kept): one value each (values are immutable).
+    private static readonly Target EmptyDnat = new DnatTarget(null, false, false);
+    private static readonly Target EmptySnat = new SnatTarget(null, false, false, false);
+    private static readonly Target EmptyMasquerade = new MasqueradeTarget(null, false, false);
+    private static readonly Target EmptyRedirect = new RedirectTarget(null, false);
+
     private static readonly string[] NatKeywords = { "to:", "random", "random-fully", "persistent" };
     private static readonly string[] MasqueradeKeywords = { "masq ports:", "random", "random-fully" };
     private static readonly string[] RedirectKeywords = { "redir ports", "random" };
@@ -46,10 +52,10 @@ internal static class TargetTextReader
             // What the word readers below give for no words.
             switch (name)
             {
-                case "DNAT": return new DnatTarget(null, false, false);
-                case "SNAT": return new SnatTarget(null, false, false, false);
-                case "MASQUERADE": return new MasqueradeTarget(null, false, false);
-                case "REDIRECT": return new RedirectTarget(null, false);
+                case "DNAT": return EmptyDnat;
+                case "SNAT": return EmptySnat;
+                case "MASQUERADE": return EmptyMasquerade;
+                case "REDIRECT": return EmptyRedirect;
             }
         }
         if (family == IpFamily.V4 && name == "DNAT" && ReadDnatToAddressPort(text, start, end) is { } dnat) return dnat;
