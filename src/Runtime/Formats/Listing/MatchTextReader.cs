@@ -37,30 +37,40 @@ internal static class MatchTextReader
     public static void Candidates(string text, int start, int end, ExtensionContext context, List<(int End, Match Match)> into)
     {
         Comments(text, start, end, into);
-        TextCursor? cursor = null;
-        for (var r = 0; r < Readers.Length; r++)
+        // One cursor per thread for every reader tried (readers run on every word of every rule);
+        // it lets go of the text afterwards.
+        var cursor = _cursor ??= new TextCursor(string.Empty, 0, 0);
+        try
         {
-            if (!StartsWithOne(text, start, end, Starts[r])) continue;
-            var reader = Readers[r];
-            // One cursor for every reader tried here: each starts at the same place.
-            if (cursor is null) cursor = new TextCursor(text, start, end);
-            else cursor.Position = start;
-            Match? match;
-            try
+            for (var r = 0; r < Readers.Length; r++)
             {
-                match = reader(cursor, context);
+                if (!StartsWithOne(text, start, end, Starts[r])) continue;
+                var reader = Readers[r];
+                cursor.Reset(text, start, end);
+                Match? match;
+                try
+                {
+                    match = reader(cursor, context);
+                }
+                catch (ArgumentException)
+                {
+                    match = null;
+                }
+                if (match is null || !cursor.AtItemEnd) continue;
+                var written = MatchTextWriter.Write(match);
+                var length = cursor.Position - start;
+                if (written.Length != length || string.CompareOrdinal(written, 0, text, start, length) != 0) continue;
+                into.Add((cursor.Position, match));
             }
-            catch (ArgumentException)
-            {
-                match = null;
-            }
-            if (match is null || !cursor.AtItemEnd) continue;
-            var written = MatchTextWriter.Write(match);
-            var length = cursor.Position - start;
-            if (written.Length != length || string.CompareOrdinal(written, 0, text, start, length) != 0) continue;
-            into.Add((cursor.Position, match));
+        }
+        finally
+        {
+            cursor.Reset(string.Empty, 0, 0);
         }
     }
+
+    [ThreadStatic]
+    private static TextCursor? _cursor;
 
     private static bool StartsWithOne(string text, int start, int end, string[] prefixes)
     {
