@@ -33,6 +33,33 @@ internal sealed class ChainHeaderLine
     /// <summary>True when the line starts like a chain header.</summary>
     public static bool Looks(string line) => line.StartsWith("Chain ", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Reads the header line <c>text[start..end)</c> in place when it is a user chain's
+    /// <c>Chain NAME (N references)</c> (what <see cref="Parse(string, string, int)"/> reads to a name and
+    /// no policy), with the name from <paramref name="pool"/>; false for any other line.
+    /// </summary>
+    public static bool TryReadUserChain(string text, int start, int end, Save.TokenPool pool, out string name)
+    {
+        const string suffix = " references)";
+        name = string.Empty;
+        while (end > start && text[end - 1] == ' ') end--;
+        if (end - start <= 6 + suffix.Length || string.CompareOrdinal(text, start, "Chain ", 0, 6) != 0
+            || string.CompareOrdinal(text, end - suffix.Length, suffix, 0, suffix.Length) != 0)
+        {
+            return false;
+        }
+        var nameEnd = text.IndexOf(' ', start + 6, end - start - 6);
+        var digitsStart = nameEnd + 2;
+        var digitsEnd = end - suffix.Length;
+        if (nameEnd <= start + 6 || text[nameEnd + 1] != '(' || digitsEnd <= digitsStart || digitsEnd - digitsStart > 9) return false;
+        for (var i = digitsStart; i < digitsEnd; i++)
+        {
+            if (text[i] < '0' || text[i] > '9') return false;
+        }
+        name = pool.Intern(text, start + 6, nameEnd - start - 6);
+        return true;
+    }
+
     /// <summary>Parses a header line or throws a located <see cref="DumpParseException"/>.</summary>
     public static ChainHeaderLine Parse(string source, string line, int lineNumber)
     {

@@ -27,6 +27,33 @@ internal static class ColumnHeader
         return sb.ToString();
     }
 
+    /// <summary>The six forms' header lines without trailing spaces.</summary>
+    private static readonly (string Trimmed, (bool LineNumbers, bool Verbose, bool Exact) Form)[] Forms = AllForms();
+
+    private static (string, (bool, bool, bool))[] AllForms()
+    {
+        var forms = new System.Collections.Generic.List<(string, (bool, bool, bool))>();
+        foreach (var lineNumbers in new[] { false, true })
+        {
+            foreach (var (verbose, exact) in new[] { (false, false), (true, false), (true, true) })
+            {
+                forms.Add((For(lineNumbers, verbose, exact).TrimEnd(' '), (lineNumbers, verbose, exact)));
+            }
+        }
+        return forms.ToArray();
+    }
+
+    /// <summary>The form of the header line <c>text[start..end)</c> (trailing spaces optional), or null when it is none of the six.</summary>
+    public static (bool LineNumbers, bool Verbose, bool Exact)? Recognise(string text, int start, int end)
+    {
+        while (end > start && text[end - 1] == ' ') end--;
+        foreach (var (trimmed, form) in Forms)
+        {
+            if (trimmed.Length == end - start && string.CompareOrdinal(trimmed, 0, text, start, trimmed.Length) == 0) return form;
+        }
+        return null;
+    }
+
     /// <summary>The form of a header line (trailing spaces optional), or null when it is none of the six.</summary>
     public static (bool LineNumbers, bool Verbose, bool Exact)? Recognise(string line)
     {

@@ -11,6 +11,9 @@ internal sealed record ExtensionContext(IpFamily Family, Negatable<int>? Protoco
     /// True when the rule is <c>-p NUMBER</c> without inversion: the kernel refuses protocol
     /// matches (tcp, udp, icmp…) on any other rule, so their text cannot appear there.
     /// </summary>
+    public bool ProtocolIs(int number) => Protocol is not null && !Protocol.Inverted && Protocol.Value == number;
+
+    /// <summary>As <see cref="ProtocolIs(int)"/>, for any of <paramref name="numbers"/>.</summary>
     public bool ProtocolIs(params int[] numbers)
     {
         if (Protocol is null || Protocol.Inverted) return false;

@@ -27,10 +27,19 @@ internal static class ExtrasSplitter
     /// <param name="targetName">The target column (empty for no target).</param>
     /// <param name="fixedTarget">The target when the column names a verdict or a chain (prints no text).</param>
     /// <param name="context">The rule's family and protocol.</param>
-    public static (ValueList<Match> Matches, Target? Target) Split(string extras, string targetName, Target? fixedTarget, ExtensionContext context)
+    public static (ValueList<Match> Matches, Target? Target) Split(string extras, string targetName, Target? fixedTarget, ExtensionContext context) =>
+        Split(extras, 0, extras.Length, targetName, fixedTarget, context);
+
+    /// <summary>Splits the extension text <c>text[start..end)</c> (empty, or starting with a space).</summary>
+    /// <remarks>
+    /// With a <paramref name="fixedTarget"/> or no target, the target is <paramref name="fixedTarget"/>
+    /// and the matches depend only on the text and <paramref name="context"/>.
+    /// </remarks>
+    public static (ValueList<Match> Matches, Target? Target) Split(string text, int start, int end, string targetName, Target? fixedTarget, ExtensionContext context)
     {
-        var n = extras.Length;
-        // Work arrays reused from rule to rule (every position is written before it is read).
+        var n = end - start;
+        // Work arrays reused from rule to rule (every position is written before it is read);
+        // positions are relative to start.
         var cost = Reuse(ref _cost, n + 1);
         var items = Reuse(ref _items, n + 1);
         var step = Reuse(ref _step, n + 1);
@@ -38,25 +47,27 @@ internal static class ExtrasSplitter
         for (var i = n; i >= 0; i--)
         {
             cost[i] = int.MaxValue;
-            if (i < n && extras[i] != ' ') continue;
-            if (FinishTarget(extras, i, targetName, fixedTarget, context) is { } finish)
+            if (i < n && text[start + i] != ' ') continue;
+            if (FinishTarget(text, start + i, end, targetName, fixedTarget, context) is { } finish)
             {
                 Offer(i, finish.Cost, i < n ? 1 : 0, new Step(StepKind.Target, n, null, finish.Target));
             }
             if (i == n) continue;
             candidates.Clear();
-            MatchTextReader.Candidates(extras, i + 1, context, candidates);
-            foreach (var (end, match) in candidates)
+            MatchTextReader.Candidates(text, start + i + 1, end, context, candidates);
+            foreach (var (matchEnd, match) in candidates)
             {
-                if (cost[end] == int.MaxValue) continue;
-                Offer(i, cost[end], items[end] + 1, new Step(StepKind.Match, end, match, null));
+                var relativeEnd = matchEnd - start;
+                if (cost[relativeEnd] == int.MaxValue) continue;
+                Offer(i, cost[relativeEnd], items[relativeEnd] + 1, new Step(StepKind.Match, relativeEnd, match, null));
             }
-            var wordEnd = extras.IndexOf(' ', i + 1);
-            if (wordEnd < 0) wordEnd = n;
+            var wordEnd = text.IndexOf(' ', start + i + 1, n - i - 1);
+            wordEnd = wordEnd < 0 ? n : wordEnd - start;
             if (cost[wordEnd] != int.MaxValue) Offer(i, cost[wordEnd] + UnknownWordCost, items[wordEnd] + 1, new Step(StepKind.Word, wordEnd, null, null));
         }
 
-        var matches = new List<Match>();
+        var matches = _matches ??= new List<Match>();
+        matches.Clear();
         Target? target = null;
         var at = 0;
         var rawStart = -1;
@@ -65,7 +76,7 @@ internal static class ExtrasSplitter
             var s = step[at];
             if (s.Kind != StepKind.Word && rawStart >= 0)
             {
-                matches.Add(Raw(extras.Substring(rawStart + 1, at - rawStart - 1)));
+                matches.Add(Raw(text.Substring(start + rawStart + 1, at - rawStart - 1)));
                 rawStart = -1;
             }
             if (s.Kind == StepKind.Target)
@@ -79,7 +90,9 @@ internal static class ExtrasSplitter
         }
         Array.Clear(step, 0, n + 1);
         candidates.Clear();
-        return (matches.ToValueList(), target);
+        var list = matches.Count == 1 && MatchTextReader.SharedSingle(matches[0]) is { } shared ? shared : matches.ToValueList();
+        matches.Clear();
+        return (list, target);
 
         void Offer(int pos, int c, int count, Step s)
         {
@@ -91,6 +104,9 @@ internal static class ExtrasSplitter
             }
         }
     }
+
+    [ThreadStatic]
+    private static List<Match>? _matches;
 
     [ThreadStatic]
     private static int[]? _cost;
@@ -111,32 +127,37 @@ internal static class ExtrasSplitter
     }
 
     /// <summary>The target read from the text starting at <paramref name="at"/> (a space, or the end), with its cost.</summary>
-    private static (Target? Target, int Cost)? FinishTarget(string extras, int at, string name, Target? fixedTarget, ExtensionContext context)
+    private static (Target? Target, int Cost)? FinishTarget(string text, int at, int end, string name, Target? fixedTarget, ExtensionContext context)
     {
-        var empty = at >= extras.Length;
+        var empty = at >= end;
         if (name.Length == 0 || fixedTarget is not null) return empty ? (fixedTarget, 0) : null;
-        if (TargetTextReader.IsTyped(name))
+        var keywords = TargetTextReader.Keywords(name);
+        if (keywords.Length > 0)
         {
-            if (!empty && !StartsWithAny(extras, at + 1, TargetTextReader.Keywords(name))) return null;
-            var text = empty ? string.Empty : extras.Substring(at + 1);
-            if (TargetTextReader.Read(name, text, context.Family) is { } typed) return (typed, 0);
-            return (new RawTarget(name, null, text), UnreadTargetCost);
+            if (!empty && !StartsWithAny(text, at + 1, end, keywords)) return null;
+            if (TargetTextReader.Read(name, text, empty ? end : at + 1, end, context.Family) is { } typed) return (typed, 0);
+            return (new RawTarget(name, null, empty ? string.Empty : text.Substring(at + 1, end - at - 1)), UnreadTargetCost);
         }
         // An extension target the model does not know: its text, if any, usually starts with its name.
         if (empty) return (new RawTarget(name, null, string.Empty), 0);
-        return StartsWithAny(extras, at + 1, new[] { name }) ? (new RawTarget(name, null, extras.Substring(at + 1)), 0) : null;
+        return StartsWith(text, at + 1, end, name) ? (new RawTarget(name, null, text.Substring(at + 1, end - at - 1)), 0) : null;
     }
 
     /// <summary>True when a word of <paramref name="words"/> starts at <paramref name="start"/> (a keyword ending in ':' may run on).</summary>
-    private static bool StartsWithAny(string text, int start, string[] words)
+    private static bool StartsWithAny(string text, int start, int end, string[] words)
     {
         foreach (var word in words)
         {
-            if (start + word.Length > text.Length || string.CompareOrdinal(text, start, word, 0, word.Length) != 0) continue;
-            var end = start + word.Length;
-            if (end == text.Length || text[end] == ' ' || word[word.Length - 1] == ':') return true;
+            if (StartsWith(text, start, end, word)) return true;
         }
         return false;
+    }
+
+    private static bool StartsWith(string text, int start, int end, string word)
+    {
+        if (start + word.Length > end || string.CompareOrdinal(text, start, word, 0, word.Length) != 0) return false;
+        var wordEnd = start + word.Length;
+        return wordEnd == end || text[wordEnd] == ' ' || word[word.Length - 1] == ':';
     }
 
     /// <summary>Unknown text as a raw match; its name is the first word (without a trailing colon), a guess.</summary>

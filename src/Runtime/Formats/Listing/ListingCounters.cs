@@ -85,6 +85,38 @@ public static class ListingCounters
         return true;
     }
 
+    /// <summary>
+    /// <see cref="TryParse(string, out Counter)"/> of <c>text[start..end)</c>, without a substring for
+    /// up to 19 digits (which cannot overflow).
+    /// </summary>
+    internal static bool TryParse(string text, int start, int end, out Counter counter)
+    {
+        counter = default;
+        var digitsEnd = end;
+        var scale = CounterScale.Exact;
+        if (end > start)
+        {
+            switch (text[end - 1])
+            {
+                case 'K': scale = CounterScale.Kilo; break;
+                case 'M': scale = CounterScale.Mega; break;
+                case 'G': scale = CounterScale.Giga; break;
+                case 'T': scale = CounterScale.Tera; break;
+            }
+            if (scale != CounterScale.Exact) digitsEnd--;
+        }
+        if (digitsEnd - start > 19 || digitsEnd == start) return TryParse(text.Substring(start, end - start), out counter);
+        ulong value = 0;
+        for (var i = start; i < digitsEnd; i++)
+        {
+            var c = text[i];
+            if (c < '0' || c > '9') return false;
+            value = (value * 10) + (ulong)(c - '0');
+        }
+        counter = new Counter(value, scale);
+        return true;
+    }
+
     private static string Digits(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Suffix(CounterScale scale) => scale switch

@@ -33,94 +33,124 @@ public static class ListingParser
     public static ListingDocument Parse(string text, string source = "<text>", string? tableName = null, IpFamily? family = null)
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
-        var lines = SplitLines(text);
-        var blocks = new List<(ChainHeaderLine Header, List<RuleLineFields> Rules)>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var pool = new Save.TokenPool();
+        // Lines are ranges of the text (a line's string is made only for an error message); the
+        // chain names are known before the rules are read, so that each rule is built as it is read.
+        var chainNames = ChainNames(text, pool, out var repeatedName);
+        var chains = new List<Chain>(chainNames.Count);
+        var builtins = new List<string>();
+        // Only a listing declaring a name twice can fail with "listed twice": the others need no second set.
+        var listed = repeatedName ? new HashSet<string>(StringComparer.Ordinal) : null;
         (bool LineNumbers, bool Verbose, bool Exact)? layout = null;
         var detectedFamily = family;
         var evidence = FormSet.All;
-        var pool = new Save.TokenPool();
+        var reader = new RuleLineReader(source, text, pool);
+        var builder = new RuleBuilder(text, chainNames);
+        var modelRules = new List<Rule>();
 
-        var i = 0;
-        while (i < lines.Count)
+        var line = new LineCursor(text);
+        var more = line.MoveNext();
+        while (more)
         {
-            if (lines[i].TrimEnd(' ').Length == 0)
+            if (line.IsBlank)
             {
-                i++;
+                more = line.MoveNext();
                 continue;
             }
-            var header = ChainHeaderLine.Parse(source, lines[i], i + 1);
-            var headerIndex = i;
-            // A set, not a scan of the chains so far: a large listing has a hundred thousand chains.
-            if (!listed.Add(header.Name)) throw new DumpParseException(source, i + 1, 7, lines[i], "chain \"" + header.Name + "\" is listed twice");
-            i++;
-            if (i >= lines.Count) throw new DumpParseException(source, i, lines[i - 1].Length + 1, lines[i - 1], "truncated listing: the chain header is not followed by a column header");
-            var columns = ColumnHeader.Recognise(lines[i]) ?? throw new DumpParseException(source, i + 1, 1, lines[i], "unrecognised column header (expected \"target     prot opt …\", with -v \" pkts bytes target …\")");
-            if (layout is null) layout = columns;
-            else if (layout != columns) throw new DumpParseException(source, i + 1, 1, lines[i], "column header of another form than the first chain's");
-            CheckHeaderCounters(source, lines[headerIndex], headerIndex + 1, header, columns.Verbose, columns.Exact);
-            i++;
-
-            var rules = new List<RuleLineFields>();
-            while (i < lines.Count && lines[i].TrimEnd(' ').Length > 0 && !IsHeader(lines[i]))
+            string name;
+            ChainHeaderLine? header = null;
+            if (!ChainHeaderLine.TryReadUserChain(text, line.Start, line.End, pool, out name))
             {
-                var fields = RuleLineReader.Read(source, lines[i], i + 1, columns.LineNumbers, columns.Verbose, columns.Exact, pool);
+                header = ChainHeaderLine.Parse(source, line.Text, line.Number);
+                name = header.Name;
+            }
+            var headerNumber = line.Number;
+            var headerStart = line.Start;
+            var headerEnd = line.End;
+            string HeaderText() => text.Substring(headerStart, headerEnd - headerStart);
+            // A set, not a scan of the chains so far: a large listing has a hundred thousand chains.
+            if (listed is not null && !listed.Add(name)) throw new DumpParseException(source, headerNumber, 7, HeaderText(), "chain \"" + name + "\" is listed twice");
+            more = line.MoveNext();
+            if (!more) throw new DumpParseException(source, headerNumber, headerEnd - headerStart + 1, HeaderText(), "truncated listing: the chain header is not followed by a column header");
+            var columns = ColumnHeader.Recognise(text, line.Start, line.End) ?? throw new DumpParseException(source, line.Number, 1, line.Text, "unrecognised column header (expected \"target     prot opt …\", with -v \" pkts bytes target …\")");
+            if (layout is null) layout = columns;
+            else if (layout != columns) throw new DumpParseException(source, line.Number, 1, line.Text, "column header of another form than the first chain's");
+            if (header?.Policy is not null) CheckHeaderCounters(source, HeaderText(), headerNumber, header, columns.Verbose, columns.Exact);
+            more = line.MoveNext();
+
+            modelRules.Clear();
+            while (more && !line.IsBlank && !IsHeader(text, line.Start, line.End))
+            {
+                var fields = reader.Read(line.Start, line.End, line.Number, columns.LineNumbers, columns.Verbose, columns.Exact);
                 if (detectedFamily is null) detectedFamily = fields.Family;
-                else if (fields.Family != detectedFamily) throw new DumpParseException(source, i + 1, fields.SourceColumn, lines[i], "address of another family than the rest of the listing (" + (detectedFamily == IpFamily.V6 ? "IPv6" : "IPv4") + ")");
-                if (fields.BlankOption && fields.Family != IpFamily.V6) throw new DumpParseException(source, i + 1, fields.OptionColumn, lines[i], "blank option column in an IPv4 listing");
+                else if (fields.Family != detectedFamily) throw new DumpParseException(source, line.Number, fields.SourceColumn, line.Text, "address of another family than the rest of the listing (" + (detectedFamily == IpFamily.V6 ? "IPv6" : "IPv4") + ")");
+                if (fields.BlankOption && fields.Family != IpFamily.V6) throw new DumpParseException(source, line.Number, fields.OptionColumn, line.Text, "blank option column in an IPv4 listing");
                 if (fields.Family == IpFamily.V6 && !fields.BlankOption) fields.Evidence &= FormSet.Separated;
                 evidence = (evidence & fields.Evidence) == FormSet.None ? evidence : evidence & fields.Evidence;
-                rules.Add(fields);
-                i++;
+                // Building never fails, so building before the rest is read reports the same first error.
+                modelRules.Add(builder.Build(fields, detectedFamily.Value));
+                more = line.MoveNext();
             }
-            blocks.Add((header, rules));
+            if (header?.Policy is not null) builtins.Add(name);
+            chains.Add(new Chain(name, header?.Policy, header?.Counters, modelRules.ToValueList()));
         }
-        if (blocks.Count == 0) throw new DumpParseException(source, 1, 1, lines.Count > 0 ? lines[0] : string.Empty, "empty listing: expected \"Chain NAME (…)\"");
+        if (chains.Count == 0) throw new DumpParseException(source, 1, 1, FirstLine(text), "empty listing: expected \"Chain NAME (…)\"");
 
         var finalFamily = detectedFamily ?? IpFamily.V4;
-        var chainNames = new HashSet<string>(StringComparer.Ordinal);
-        var builtins = new List<string>();
-        foreach (var (header, _) in blocks)
-        {
-            chainNames.Add(header.Name);
-            if (header.Policy.HasValue) builtins.Add(header.Name);
-        }
-
-        var chains = new List<Chain>();
-        foreach (var (header, rules) in blocks)
-        {
-            var modelRules = new List<Rule>();
-            foreach (var fields in rules) modelRules.Add(BuildRule(fields, chainNames, finalFamily));
-            chains.Add(new Chain(header.Name, header.Policy, header.Counters, modelRules.ToValueList()));
-        }
         var table = new Table(tableName ?? BuiltinChains.InferTable(builtins), chains.ToValueList());
         var form = FormOf(layout!.Value, evidence, finalFamily);
         return new ListingDocument(new RuleSet(finalFamily, new[] { table }.ToValueList()), form);
     }
 
-    private static Rule BuildRule(RuleLineFields fields, HashSet<string> chainNames, IpFamily family)
+    private static string FirstLine(string text)
     {
-        Target? fixedTarget = null;
-        var name = fields.TargetName;
-        if (fields.Goto) fixedTarget = new JumpTarget(name, Goto: true);
-        else if (name == "ACCEPT") fixedTarget = VerdictTarget.Accept;
-        else if (name == "DROP") fixedTarget = VerdictTarget.Drop;
-        else if (name == "RETURN") fixedTarget = VerdictTarget.Return;
-        else if (name == "QUEUE") fixedTarget = new VerdictTarget(Verdict.Queue);
-        else if (name.Length > 0 && chainNames.Contains(name)) fixedTarget = new JumpTarget(name);
-        var (matches, target) = ExtrasSplitter.Split(fields.Extras, name, fixedTarget, new ExtensionContext(family, fields.Protocol));
-        return new Rule
+        var line = new LineCursor(text);
+        return line.MoveNext() ? line.Text : string.Empty;
+    }
+
+    /// <summary>
+    /// The chains the listing declares, each with its jump target: the names on the lines that
+    /// <see cref="IsHeader"/> stops a chain's rules at. A listing that parses has a header on
+    /// exactly these lines (any other line starting a block fails to parse as a header), so these
+    /// are the chains jumps can name. <paramref name="repeated"/> tells whether a name comes twice.
+    /// </summary>
+    private static Dictionary<string, JumpTarget> ChainNames(string text, Save.TokenPool pool, out bool repeated)
+    {
+        repeated = false;
+        // Header lines start the text or follow a '\n': one substring search instead of a look at every line.
+        var ranges = new List<int>();
+        for (var at = text.StartsWith("Chain ", StringComparison.Ordinal) ? 0 : NextHeaderStart(text, 0); at >= 0; at = NextHeaderStart(text, at))
         {
-            Source = fields.Source,
-            Destination = fields.Destination,
-            InInterface = fields.InInterface,
-            OutInterface = fields.OutInterface,
-            Protocol = fields.Protocol,
-            Fragment = fields.Fragment,
-            Matches = matches,
-            Target = target,
-            Counters = fields.Counters,
-        };
+            var newline = text.IndexOf('\n', at);
+            var end = newline < 0 ? text.Length : newline;
+            if (end > at && text[end - 1] == '\r') end--;
+            if (!IsHeader(text, at, end)) continue;
+            ranges.Add(at + 6);
+            ranges.Add(text.IndexOf(' ', at + 6, end - at - 6));
+        }
+        pool.Reserve((ranges.Count / 2) + 1024);
+        var names = new Dictionary<string, JumpTarget>(ranges.Count / 2, StringComparer.Ordinal);
+        for (var k = 0; k < ranges.Count; k += 2)
+        {
+            var name = pool.Intern(text, ranges[k], ranges[k + 1] - ranges[k]);
+            if (names.ContainsKey(name)) repeated = true;
+            else names.Add(name, new JumpTarget(name));
+        }
+        return names;
+    }
+
+    /// <summary>The start of the next line after <paramref name="from"/> that begins with <c>Chain </c>, or -1.</summary>
+    private static int NextHeaderStart(string text, int from)
+    {
+        // Without the space: a search for "\nChain " also stops at every rule line of a -v listing
+        // (it compares the first and the last character first, and rule lines have a space there).
+        while (true)
+        {
+            var found = text.IndexOf("\nChain", from, StringComparison.Ordinal);
+            if (found < 0 || found + 7 >= text.Length) return -1;
+            if (text[found + 6] == ' ') return found + 1;
+            from = found + 1;
+        }
     }
 
     private static ListingForm FormOf((bool LineNumbers, bool Verbose, bool Exact) layout, FormSet evidence, IpFamily family)
@@ -141,22 +171,12 @@ public static class ListingParser
         if (exact && header.Counters is { } c && (!c.Packets.IsExact || !c.Bytes.IsExact)) throw new DumpParseException(source, lineNumber, header.CountersColumn, line, "rounded policy counter in an -x listing");
     }
 
-    private static bool IsHeader(string line)
+    /// <summary>True when <c>text[start..end)</c> is a chain header line (not a rule of a target called <c>Chain</c>).</summary>
+    private static bool IsHeader(string text, int start, int end)
     {
-        if (!ChainHeaderLine.Looks(line)) return false;
+        if (end - start < 6 || string.CompareOrdinal(text, start, "Chain ", 0, 6) != 0) return false;
         // A rule whose target is a chain called "Chain" also starts with "Chain "; a header has "(" after the name.
-        var nameEnd = line.IndexOf(' ', 6);
-        return nameEnd > 6 && nameEnd + 1 < line.Length && line[nameEnd + 1] == '(';
-    }
-
-    private static List<string> SplitLines(string text)
-    {
-        var lines = new List<string>(text.Split('\n'));
-        if (lines.Count > 0 && lines[lines.Count - 1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].EndsWith("\r", StringComparison.Ordinal)) lines[i] = lines[i].Substring(0, lines[i].Length - 1);
-        }
-        return lines;
+        var nameEnd = text.IndexOf(' ', start + 6, end - start - 6);
+        return nameEnd > start + 6 && nameEnd + 1 < end && text[nameEnd + 1] == '(';
     }
 }

@@ -32,38 +32,51 @@ internal static class MatchTextReader
 
     /// <summary>
     /// Adds every reading of a known match whose text starts at <paramref name="start"/> and ends at
-    /// the end of <paramref name="text"/> or before a space.
+    /// <paramref name="end"/> (the end of the extension text) or before a space.
     /// </summary>
-    public static void Candidates(string text, int start, ExtensionContext context, List<(int End, Match Match)> into)
+    public static void Candidates(string text, int start, int end, ExtensionContext context, List<(int End, Match Match)> into)
     {
-        Comments(text, start, into);
-        for (var r = 0; r < Readers.Length; r++)
+        Comments(text, start, end, into);
+        // One cursor per thread for every reader tried (readers run on every word of every rule);
+        // it lets go of the text afterwards.
+        var cursor = _cursor ??= new TextCursor(string.Empty, 0, 0);
+        try
         {
-            if (!StartsWithOne(text, start, Starts[r])) continue;
-            var reader = Readers[r];
-            var cursor = new TextCursor(text, start, text.Length);
-            Match? match;
-            try
+            for (var r = 0; r < Readers.Length; r++)
             {
-                match = reader(cursor, context);
+                if (!StartsWithOne(text, start, end, Starts[r])) continue;
+                var reader = Readers[r];
+                cursor.Reset(text, start, end);
+                Match? match;
+                try
+                {
+                    match = reader(cursor, context);
+                }
+                catch (ArgumentException)
+                {
+                    match = null;
+                }
+                if (match is null || !cursor.AtItemEnd) continue;
+                var written = MatchTextWriter.Write(match);
+                var length = cursor.Position - start;
+                if (written.Length != length || string.CompareOrdinal(written, 0, text, start, length) != 0) continue;
+                into.Add((cursor.Position, match));
             }
-            catch (ArgumentException)
-            {
-                match = null;
-            }
-            if (match is null || !cursor.AtItemEnd) continue;
-            var written = MatchTextWriter.Write(match);
-            var length = cursor.Position - start;
-            if (written.Length != length || string.CompareOrdinal(written, 0, text, start, length) != 0) continue;
-            into.Add((cursor.Position, match));
+        }
+        finally
+        {
+            cursor.Reset(string.Empty, 0, 0);
         }
     }
 
-    private static bool StartsWithOne(string text, int start, string[] prefixes)
+    [ThreadStatic]
+    private static TextCursor? _cursor;
+
+    private static bool StartsWithOne(string text, int start, int end, string[] prefixes)
     {
         foreach (var prefix in prefixes)
         {
-            if (start + prefix.Length <= text.Length && string.CompareOrdinal(text, start, prefix, 0, prefix.Length) == 0) return true;
+            if (start + prefix.Length <= end && string.CompareOrdinal(text, start, prefix, 0, prefix.Length) == 0) return true;
         }
         return false;
     }
@@ -72,38 +85,51 @@ internal static class MatchTextReader
     /// <c>/* TEXT */</c>: one reading per <c> */</c> that ends an item (the text may contain <c>*/</c>).
     /// A comment holds at most 255 bytes, hence at most 255 characters.
     /// </summary>
-    private static void Comments(string text, int start, List<(int End, Match Match)> into)
+    private static void Comments(string text, int start, int end, List<(int End, Match Match)> into)
     {
         const int maxComment = 255;
-        if (string.CompareOrdinal(text, start, "/* ", 0, 3) != 0) return;
-        var searchEnd = Math.Min(text.Length, start + 3 + maxComment + 3);
+        if (start + 3 > end || string.CompareOrdinal(text, start, "/* ", 0, 3) != 0) return;
+        var searchEnd = Math.Min(end, start + 3 + maxComment + 3);
         for (var close = text.IndexOf(" */", start + 3, searchEnd - start - 3, StringComparison.Ordinal); close >= 0; close = NextClose(text, close, searchEnd))
         {
-            var end = close + 3;
-            if (end == text.Length || text[end] == ' ') into.Add((end, new CommentMatch(text.Substring(start + 3, close - start - 3))));
+            var commentEnd = close + 3;
+            if (commentEnd == end || text[commentEnd] == ' ') into.Add((commentEnd, new CommentMatch(text.Substring(start + 3, close - start - 3))));
         }
     }
 
     private static int NextClose(string text, int close, int searchEnd) =>
         close + 1 >= searchEnd ? -1 : text.IndexOf(" */", close + 1, searchEnd - close - 1, StringComparison.Ordinal);
 
+    /// <summary><c>tcp</c> and <c>udp</c> without options, on most rules of a kube-proxy listing: one value each (values are immutable).</summary>
+    private static readonly TcpMatch BareTcp = new TcpMatch();
+
+    private static readonly UdpMatch BareUdp = new UdpMatch();
+
+    private static readonly ValueList<Match> BareTcpList = new Match[] { BareTcp }.ToValueList();
+
+    private static readonly ValueList<Match> BareUdpList = new Match[] { BareUdp }.ToValueList();
+
+    /// <summary>A shared list holding just <paramref name="match"/> when it is a shared value (a DNAT rule's bare <c>tcp</c>), else null.</summary>
+    public static ValueList<Match>? SharedSingle(Match match) =>
+        ReferenceEquals(match, BareTcp) ? BareTcpList : ReferenceEquals(match, BareUdp) ? BareUdpList : null;
+
     private static Match? Tcp(TextCursor c, ExtensionContext context)
     {
         if (!context.ProtocolIs(6) || !c.Literal("tcp")) return null;
-        var m = new TcpMatch();
-        if (Optional(c, () => Ports(c, "spt", out var p) ? p : null) is { } sport) m = m with { SourcePort = sport };
-        if (Optional(c, () => Ports(c, "dpt", out var p) ? p : null) is { } dport) m = m with { DestinationPort = dport };
-        if (Optional(c, () => TcpOption(c)) is { } option) m = m with { Option = option };
-        if (Optional(c, () => TcpFlagsText(c)) is { } flags) m = m with { Flags = flags };
+        var m = BareTcp;
+        if (Optional(c, " spt", OptionalPorts) is { } sport) m = m with { SourcePort = sport };
+        if (Optional(c, " dpt", OptionalPorts) is { } dport) m = m with { DestinationPort = dport };
+        if (Optional(c, string.Empty, (cursor, _) => TcpOption(cursor)) is { } option) m = m with { Option = option };
+        if (Optional(c, string.Empty, (cursor, _) => TcpFlagsText(cursor)) is { } flags) m = m with { Flags = flags };
         return m;
     }
 
     private static Match? Udp(TextCursor c, ExtensionContext context)
     {
         if (!context.ProtocolIs(17) || !c.Literal("udp")) return null;
-        var m = new UdpMatch();
-        if (Optional(c, () => Ports(c, "spt", out var p) ? p : null) is { } sport) m = m with { SourcePort = sport };
-        if (Optional(c, () => Ports(c, "dpt", out var p) ? p : null) is { } dport) m = m with { DestinationPort = dport };
+        var m = BareUdp;
+        if (Optional(c, " spt", OptionalPorts) is { } sport) m = m with { SourcePort = sport };
+        if (Optional(c, " dpt", OptionalPorts) is { } dport) m = m with { DestinationPort = dport };
         return m;
     }
 
@@ -111,16 +137,18 @@ internal static class MatchTextReader
     {
         if (!context.ProtocolIs(132) || !c.Literal("sctp")) return null;
         var m = new SctpMatch();
-        if (Optional(c, () => Ports(c, "spt", out var p) ? p : null) is { } sport) m = m with { SourcePort = sport };
-        if (Optional(c, () => Ports(c, "dpt", out var p) ? p : null) is { } dport) m = m with { DestinationPort = dport };
+        if (Optional(c, " spt", OptionalPorts) is { } sport) m = m with { SourcePort = sport };
+        if (Optional(c, " dpt", OptionalPorts) is { } dport) m = m with { DestinationPort = dport };
         return m;
     }
 
-    /// <summary><c> spt:80</c>, <c> spt:!80</c>, <c> spts:1:1023</c>, <c> spts:!1:1023</c>.</summary>
-    private static bool Ports(TextCursor c, string name, out Negatable<PortRange>? ports)
+    private static Negatable<PortRange>? OptionalPorts(TextCursor c, string spaceName) => Ports(c, spaceName, out var p) ? p : null;
+
+    /// <summary><c> spt:80</c>, <c> spt:!80</c>, <c> spts:1:1023</c>, <c> spts:!1:1023</c> (<paramref name="spaceName"/> is <c>" spt"</c>).</summary>
+    private static bool Ports(TextCursor c, string spaceName, out Negatable<PortRange>? ports)
     {
         ports = null;
-        if (!c.Literal(" " + name)) return false;
+        if (!c.Literal(spaceName)) return false;
         var range = c.Literal("s:");
         if (!range && !c.Literal(":")) return false;
         var inverted = c.Literal("!");
@@ -147,9 +175,11 @@ internal static class MatchTextReader
         return new TcpFlagsMatch((TcpFlags)mask, (TcpFlags)compare, inverted);
     }
 
+    private static readonly int[] MultiportProtocols = { 6, 17, 33, 132, 136 };
+
     private static Match? Multiport(TextCursor c, ExtensionContext context)
     {
-        if (!context.ProtocolIs(6, 17, 33, 132, 136) || !c.Literal("multiport ")) return null;
+        if (!context.ProtocolIs(MultiportProtocols) || !c.Literal("multiport ")) return null;
         MultiportDirection direction;
         if (c.Literal("sports ")) direction = MultiportDirection.Source;
         else if (c.Literal("dports ")) direction = MultiportDirection.Destination;
@@ -205,8 +235,8 @@ internal static class MatchTextReader
     {
         if (!c.Literal("ADDRTYPE match")) return null;
         var m = new AddrTypeMatch();
-        if (Optional(c, () => Types(c, " src-type ")) is { } src) m = m with { SourceType = src };
-        if (Optional(c, () => Types(c, " dst-type ")) is { } dst) m = m with { DestinationType = dst };
+        if (Optional(c, " src-type ", Types) is { } src) m = m with { SourceType = src };
+        if (Optional(c, " dst-type ", Types) is { } dst) m = m with { DestinationType = dst };
         if (c.Literal(" limit-in")) m = m with { LimitInInterface = true };
         if (c.Literal(" limit-out")) m = m with { LimitOutInterface = true };
         return m;
@@ -229,26 +259,38 @@ internal static class MatchTextReader
         else if (c.Literal(" UPDATE")) command = RecentCommand.Update;
         else if (c.Literal(" REMOVE")) command = RecentCommand.Remove;
         else return null;
-        var m = new RecentMatch { Command = command, Inverted = inverted };
+        // The options in locals, one match at the end: this reader runs on every session-affinity rule.
+        uint seconds = 0, hitCount = 0;
         if (c.Literal(" seconds: "))
         {
-            if (!c.SignedNumber(out var seconds)) return null;
-            m = m with { Seconds = unchecked((uint)seconds) };
+            if (!c.SignedNumber(out var value)) return null;
+            seconds = unchecked((uint)value);
         }
-        if (c.Literal(" reap")) m = m with { Reap = true };
+        var reap = c.Literal(" reap");
         if (c.Literal(" hit_count: "))
         {
             if (!c.SignedNumber(out var hits)) return null;
-            m = m with { HitCount = unchecked((uint)hits) };
+            hitCount = unchecked((uint)hits);
         }
-        if (c.Literal(" TTL-Match")) m = m with { Ttl = true };
+        var ttl = c.Literal(" TTL-Match");
         if (!c.Literal(" name: ") || !c.Word(out var name)) return null;
-        m = m with { Name = name };
-        if (c.Literal(" side: source")) m = m with { Side = RecentSide.Source };
-        else if (c.Literal(" side: dest")) m = m with { Side = RecentSide.Destination };
+        RecentSide side;
+        if (c.Literal(" side: source")) side = RecentSide.Source;
+        else if (c.Literal(" side: dest")) side = RecentSide.Destination;
         else return null;
         if (!c.Literal(" mask: ") || !c.Word(out var maskText) || !IpAddress.TryParse(maskText, out var mask)) return null;
-        return m with { Mask = mask };
+        return new RecentMatch
+        {
+            Command = command,
+            Inverted = inverted,
+            Seconds = seconds,
+            Reap = reap,
+            HitCount = hitCount,
+            Ttl = ttl,
+            Name = name,
+            Side = side,
+            Mask = mask,
+        };
     }
 
     private static Match? Physdev(TextCursor c, ExtensionContext context)
@@ -348,11 +390,12 @@ internal static class MatchTextReader
     }
 
     /// <summary>Runs an optional part; on failure restores the position and returns null.</summary>
-    private static T? Optional<T>(TextCursor c, Func<T?> read)
+    /// <remarks>The reader gets its argument passed rather than captured: readers run on every word of every rule.</remarks>
+    private static T? Optional<T>(TextCursor c, string argument, Func<TextCursor, string, T?> read)
         where T : class
     {
         var before = c.Position;
-        var result = read();
+        var result = read(c, argument);
         if (result is null) c.Position = before;
         return result;
     }

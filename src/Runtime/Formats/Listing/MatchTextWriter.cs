@@ -15,7 +15,9 @@ internal static class MatchTextWriter
     public static string Write(Match match) => match switch
     {
         CommentMatch m => "/* " + m.Text + " */",
-        TcpMatch m => "tcp" + Ports("spt", m.SourcePort) + Ports("dpt", m.DestinationPort) + TcpOption(m.Option) + TcpFlagsText(m.Flags),
+        TcpMatch { SourcePort: null, DestinationPort: null, Option: null, Flags: null } => "tcp",
+        TcpMatch m => string.Concat("tcp" + Ports("spt", m.SourcePort) + Ports("dpt", m.DestinationPort), TcpOption(m.Option), TcpFlagsText(m.Flags)),
+        UdpMatch { SourcePort: null, DestinationPort: null } => "udp",
         UdpMatch m => "udp" + Ports("spt", m.SourcePort) + Ports("dpt", m.DestinationPort),
         SctpMatch m => "sctp" + Ports("spt", m.SourcePort) + Ports("dpt", m.DestinationPort),
         MultiportMatch m => Multiport(m),
@@ -71,9 +73,16 @@ internal static class MatchTextWriter
         var range = ports.Value;
         var inverted = ports.Inverted ? "!" : string.Empty;
         if (range.First == 0 && range.Last == ushort.MaxValue && !ports.Inverted) return string.Empty;
+        // At most four pieces per concatenation: more would allocate an array on every rule read.
+        var head = name switch
+        {
+            "spt" => range.IsSingle ? " spt:" : " spts:",
+            "dpt" => range.IsSingle ? " dpt:" : " dpts:",
+            _ => " " + name + (range.IsSingle ? ":" : "s:"),
+        };
         return range.IsSingle
-            ? " " + name + ":" + inverted + Num(range.First)
-            : " " + name + "s:" + inverted + Num(range.First) + ":" + Num(range.Last);
+            ? head + inverted + Num(range.First)
+            : string.Concat(head + inverted + Num(range.First), ":", Num(range.Last));
     }
 
     private static string TcpOption(Negatable<byte>? option)
@@ -111,7 +120,7 @@ internal static class MatchTextWriter
 
     private static string AddrType(AddrTypeMatch m)
     {
-        var sb = new StringBuilder("ADDRTYPE match");
+        var sb = Builder().Append("ADDRTYPE match");
         if (m.SourceType is { } src && src.Value != AddressTypes.None) sb.Append(" src-type ").Append(src.Inverted ? "!" : string.Empty).Append(AddressTypeNames.Join(src.Value));
         if (m.DestinationType is { } dst && dst.Value != AddressTypes.None) sb.Append(" dst-type ").Append(dst.Inverted ? "!" : string.Empty).Append(AddressTypeNames.Join(dst.Value));
         if (m.LimitInInterface) sb.Append(" limit-in");
@@ -121,7 +130,7 @@ internal static class MatchTextWriter
 
     private static string Recent(RecentMatch m)
     {
-        var sb = new StringBuilder(m.Inverted ? "! recent:" : "recent:");
+        var sb = Builder().Append(m.Inverted ? "! recent:" : "recent:");
         sb.Append(m.Command switch
         {
             RecentCommand.Set => " SET",
@@ -191,7 +200,7 @@ internal static class MatchTextWriter
 
     private static string Physdev(PhysdevMatch m)
     {
-        var sb = new StringBuilder("PHYSDEV match");
+        var sb = Builder().Append("PHYSDEV match");
         Flag(sb, m.IsIn, "--physdev-is-in");
         if (m.In is { } input) sb.Append(input.Inverted ? " !" : string.Empty).Append(" --physdev-in ").Append(input.Value);
         Flag(sb, m.IsOut, "--physdev-is-out");
@@ -208,7 +217,7 @@ internal static class MatchTextWriter
 
     private static string Icmp(IcmpMatch m)
     {
-        var sb = new StringBuilder(m.V6 ? "ipv6-icmp" : "icmp");
+        var sb = Builder().Append(m.V6 ? "ipv6-icmp" : "icmp");
         if (m.Inverted) sb.Append(" !");
         sb.Append("type ").Append(Num(m.Type));
         if (m.CodeMin == m.CodeMax) sb.Append(" code ").Append(Num(m.CodeMin));
@@ -219,4 +228,15 @@ internal static class MatchTextWriter
     private static string PortColon(PortRange range) => range.IsSingle ? Num(range.First) : Num(range.First) + ":" + Num(range.Last);
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An empty builder reused by the writers of this thread (they run for every candidate reading of every rule).</summary>
+    private static StringBuilder Builder()
+    {
+        var sb = _builder ??= new StringBuilder(256);
+        sb.Clear();
+        return sb;
+    }
+
+    [System.ThreadStatic]
+    private static StringBuilder? _builder;
 }

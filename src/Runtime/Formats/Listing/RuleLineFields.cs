@@ -5,17 +5,38 @@ namespace NatDsl.Formats.Listing;
 /// <summary>The fixed columns of one rule line, read before its extension text is interpreted.</summary>
 internal sealed class RuleLineFields
 {
-    public RuleLineFields(int lineNumber, string lineText)
+    /// <summary>Clears every field for the line <c>[start..end)</c> of the text.</summary>
+    public void Reset(int lineNumber, int start, int end)
     {
         LineNumber = lineNumber;
-        LineText = lineText;
+        LineStart = start;
+        LineEnd = end;
+        Counters = null;
+        TargetName = string.Empty;
+        Protocol = null;
+        Evidence = FormSet.All;
+        Fragment = null;
+        InInterface = null;
+        OutInterface = null;
+        Source = null;
+        Destination = null;
+        Family = default;
+        SourceColumn = 0;
+        BlankOption = false;
+        OptionColumn = 0;
+        Goto = false;
+        ExtrasStart = start;
+        ExtrasEnd = start;
     }
 
     /// <summary>1-based line number in the input.</summary>
-    public int LineNumber { get; }
+    public int LineNumber { get; private set; }
 
-    /// <summary>The line as read.</summary>
-    public string LineText { get; }
+    /// <summary>Index of the line's first character in the text.</summary>
+    public int LineStart { get; private set; }
+
+    /// <summary>Index after the line's last character (before the line end) in the text.</summary>
+    public int LineEnd { get; private set; }
 
     /// <summary>The rule's counters (with <c>-v</c>).</summary>
     public Counters? Counters { get; set; }
@@ -59,6 +80,12 @@ internal sealed class RuleLineFields
     /// <summary>True when the line shows <c>[goto]</c>.</summary>
     public bool Goto { get; set; }
 
-    /// <summary>The text after the destination (and <c>[goto] </c>): empty or starting with a space, right-trimmed.</summary>
-    public string Extras { get; set; } = string.Empty;
+    /// <summary>
+    /// Start of the text after the destination (and <c>[goto] </c>) in the listing's text:
+    /// empty or starting with a space, right-trimmed, up to <see cref="ExtrasEnd"/>.
+    /// </summary>
+    public int ExtrasStart { get; set; }
+
+    /// <summary>End (exclusive) of the extension text.</summary>
+    public int ExtrasEnd { get; set; }
 }

@@ -9,34 +9,52 @@ namespace NatDsl.Formats.Listing;
 /// field is a token padded to a minimum width and followed by one space, so a long token shifts
 /// the rest of the line instead of being cut.
 /// </summary>
+/// <remarks>
+/// One reader serves a whole listing: it reads each line in place (a range of the listing's
+/// text) into the same <see cref="RuleLineFields"/>, and makes the line's string only for an error.
+/// </remarks>
 internal sealed class RuleLineReader
 {
     private readonly string _source;
     private readonly Save.TokenPool _pool;
     private readonly string _line;
-    private readonly int _lineNumber;
+    private readonly RuleLineFields _fields = new RuleLineFields();
+    private int _lineStart;
+    private int _end;
+    private int _lineNumber;
     private int _pos;
 
-    private RuleLineReader(string source, string line, int lineNumber, Save.TokenPool pool)
+    /// <summary>A reader of rule lines of <paramref name="text"/>.</summary>
+    public RuleLineReader(string source, string text, Save.TokenPool pool)
     {
         _source = source;
         _pool = pool;
-        _line = line;
-        _lineNumber = lineNumber;
+        _line = text;
     }
 
-    /// <summary>Reads one rule line of a listing in the given layout.</summary>
-    public static RuleLineFields Read(string source, string line, int lineNumber, bool lineNumbers, bool verbose, bool exact, Save.TokenPool pool) =>
-        new RuleLineReader(source, line, lineNumber, pool).Read(lineNumbers, verbose, exact);
+    /// <summary>Reads one rule line (<c>text[start..end)</c>) of a listing in the given layout; the fields are valid until the next call.</summary>
+    public RuleLineFields Read(int start, int end, int lineNumber, bool lineNumbers, bool verbose, bool exact)
+    {
+        _lineStart = start;
+        _end = end;
+        _lineNumber = lineNumber;
+        _pos = start;
+        _fields.Reset(lineNumber, start, end);
+        return Read(lineNumbers, verbose, exact);
+    }
 
     private RuleLineFields Read(bool lineNumbers, bool verbose, bool exact)
     {
-        var fields = new RuleLineFields(_lineNumber, _line);
+        var fields = _fields;
         if (lineNumbers)
         {
             var start = _pos;
-            var token = Token("rule number");
-            if (!uint.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out _)) throw Error(start, "bad rule number \"" + token + "\"");
+            var tokenEnd = TokenEnd("rule number");
+            if (!IsRuleNumber(start, tokenEnd))
+            {
+                var token = _line.Substring(start, tokenEnd - start);
+                if (!uint.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out _)) throw Error(start, "bad rule number \"" + token + "\"");
+            }
             Padding(start, 4, "rule number");
         }
         if (verbose)
@@ -53,7 +71,7 @@ internal sealed class RuleLineReader
             fields.InInterface = Interface("input interface");
             fields.OutInterface = Interface("output interface");
         }
-        fields.SourceColumn = _pos + 1;
+        fields.SourceColumn = _pos - _lineStart + 1;
         fields.Source = Address(fields, "source", last: false);
         fields.Destination = Address(fields, "destination", last: true);
         ReadRest(fields);
@@ -62,18 +80,18 @@ internal sealed class RuleLineReader
 
     private Counter Counter(bool exact, string what)
     {
-        while (_pos < _line.Length && _line[_pos] == ' ') _pos++;
+        while (_pos < _end && _line[_pos] == ' ') _pos++;
         var start = _pos;
-        var token = Token(what);
-        if (!ListingCounters.TryParse(token, out var counter)) throw Error(start, "bad " + what + " \"" + token + "\"");
-        if (exact && !counter.IsExact) throw Error(start, "rounded " + what + " \"" + token + "\" in an -x listing");
+        var tokenEnd = TokenEnd(what);
+        if (!ListingCounters.TryParse(_line, start, tokenEnd, out var counter)) throw Error(start, "bad " + what + " \"" + _line.Substring(start, tokenEnd - start) + "\"");
+        if (exact && !counter.IsExact) throw Error(start, "rounded " + what + " \"" + _line.Substring(start, tokenEnd - start) + "\" in an -x listing");
         Space(what);
         return counter;
     }
 
     private void ReadTarget(RuleLineFields fields)
     {
-        if (_pos >= _line.Length) throw Error(_pos, "truncated rule line: expected the target");
+        if (_pos >= _end) throw Error(_pos, "truncated rule line: expected the target");
         var start = _pos;
         if (_line[_pos] == ' ')
         {
@@ -106,7 +124,7 @@ internal sealed class RuleLineReader
             {
                 optionStart = start + 5;
             }
-            else if (_pos + 3 <= _line.Length && _line[_pos] == ' ' && IsOption(_line, _pos + 1))
+            else if (_pos + 3 <= _end && _line[_pos] == ' ' && IsOption(_line, _pos + 1))
             {
                 optionStart = _pos + 1;
                 fields.Evidence &= FormSet.Separated;
@@ -117,17 +135,23 @@ internal sealed class RuleLineReader
                 fields.Evidence &= FormSet.GluedNames;
             }
         }
-        if (!ProtocolNames.TryParse(protocolText, out var number)) throw Error(start, "unknown protocol \"" + protocolText + "\"");
-        fields.Evidence = Narrow(fields.Evidence, ProtocolColumn.FormsPrinting(protocolText, number));
-        fields.Protocol = number == 0 && !inverted ? null : new Negatable<int>(number, inverted);
+        if (!_protocolTokens.TryGetValue(protocolText, out var known))
+        {
+            if (!ProtocolNames.TryParse(protocolText, out var parsed)) throw Error(start, "unknown protocol \"" + protocolText + "\"");
+            known = (parsed, ProtocolColumn.FormsPrinting(protocolText, parsed));
+            _protocolTokens[protocolText] = known;
+        }
+        var number = known.Number;
+        fields.Evidence = Narrow(fields.Evidence, known.Forms);
+        fields.Protocol = number == 0 && !inverted ? null : ProtocolOf(number, inverted);
         _pos = start + protocolText.Length;
         while (_pos < optionStart)
         {
-            if (_pos >= _line.Length || _line[_pos] != ' ') throw Error(_pos, "expected a space after the protocol");
+            if (_pos >= _end || _line[_pos] != ' ') throw Error(_pos, "expected a space after the protocol");
             _pos++;
         }
-        fields.OptionColumn = _pos + 1;
-        if (_pos + 3 > _line.Length) throw Error(_pos, "truncated rule line: expected the option column");
+        fields.OptionColumn = _pos - _lineStart + 1;
+        if (_pos + 3 > _end) throw Error(_pos, "truncated rule line: expected the option column");
         var o1 = _line[_pos];
         var o2 = _line[_pos + 1];
         if (o1 == '-' && o2 == '-')
@@ -167,44 +191,55 @@ internal sealed class RuleLineReader
     private Negatable<string>? Interface(string what)
     {
         var start = _pos;
-        var token = Token(what);
+        var tokenEnd = TokenEnd(what);
         Padding(start, 6, what);
-        if (token == "*") return null;
-        return token.Length > 1 && token[0] == '!' ? new Negatable<string>(token.Substring(1), Inverted: true) : new Negatable<string>(token);
+        if (tokenEnd - start == 1 && _line[start] == '*') return null;
+        var inverted = tokenEnd - start > 1 && _line[start] == '!';
+        return new Negatable<string>(_pool.Intern(_line, inverted ? start + 1 : start, tokenEnd - start - (inverted ? 1 : 0)), inverted);
     }
 
     private Negatable<IpNetwork>? Address(RuleLineFields fields, string what, bool last)
     {
         var inverted = Inversion(what);
         var start = _pos;
-        var token = Token(what);
-        if (!AddressText.TryParse(token, out var network)) throw Error(start, "bad " + what + " address \"" + token + "\"");
-        if (what == "source") fields.Family = network.Family;
-        else if (network.Family != fields.Family) throw Error(start, "the " + what + " \"" + token + "\" is of another address family than the source");
+        var tokenEnd = TokenEnd(what);
+        if (!AddressText.TryParse(_line, start, tokenEnd, out var network)) throw Error(start, "bad " + what + " address \"" + _line.Substring(start, tokenEnd - start) + "\"");
+        if (!last) fields.Family = network.Family;
+        else if (network.Family != fields.Family) throw Error(start, "the " + what + " \"" + _line.Substring(start, tokenEnd - start) + "\" is of another address family than the source");
         Padding(start, 19, what, allowEnd: last);
-        return network.IsAny && !inverted ? null : new Negatable<IpNetwork>(network, inverted);
+        if (network.IsAny && !inverted) return null;
+        // Rules often name the same address (the pod network, a service's cluster IP): one value each, up to a bound.
+        ref var recent = ref _recentAddresses[last ? 1 : 0];
+        if (recent is not null && recent.Inverted == inverted && recent.Value == network) return recent;
+        var known = _addresses[inverted ? 1 : 0] ??= new System.Collections.Generic.Dictionary<IpNetwork, Negatable<IpNetwork>>();
+        if (!known.TryGetValue(network, out recent!))
+        {
+            recent = new Negatable<IpNetwork>(network, inverted);
+            if (known.Count < MaxSharedAddresses) known.Add(network, recent);
+        }
+        return recent;
     }
 
     private void ReadRest(RuleLineFields fields)
     {
         // One substring: the extras without trailing spaces, after "[goto] " when present.
         var restStart = _pos;
-        var end = _line.Length;
+        var end = _end;
         while (end > restStart && _line[end - 1] == ' ') end--;
-        if (end - restStart >= 6 && string.CompareOrdinal(_line, restStart, "[goto]", 0, 6) == 0 && (_line.Length == restStart + 6 || _line[restStart + 6] == ' '))
+        if (end - restStart >= 6 && string.CompareOrdinal(_line, restStart, "[goto]", 0, 6) == 0 && (_end == restStart + 6 || _line[restStart + 6] == ' '))
         {
             fields.Goto = true;
             restStart += 7;
             if (end < restStart) end = restStart;
         }
-        var rest = restStart < end ? _line.Substring(restStart, end - restStart) : string.Empty;
-        if (rest.Length > 0 && rest[0] != ' ') throw Error(restStart, "expected a space before the rule's extensions");
-        fields.Extras = rest;
+        if (restStart < end && _line[restStart] != ' ') throw Error(restStart, "expected a space before the rule's extensions");
+        fields.ExtrasStart = restStart;
+        fields.ExtrasEnd = Math.Max(restStart, end);
     }
 
     private bool Inversion(string what)
     {
-        if (_pos >= _line.Length) throw Error(_pos, "truncated rule line: expected the " + what);
+        if (_pos >= _end) throw Error(_pos, "truncated rule line: expected the " + what);
         var c = _line[_pos];
         if (c != ' ' && c != '!') throw Error(_pos, "expected ' ' or '!' before the " + what);
         _pos++;
@@ -214,17 +249,56 @@ internal sealed class RuleLineReader
     private string Token(string what)
     {
         var start = _pos;
-        while (_pos < _line.Length && _line[_pos] != ' ') _pos++;
-        if (_pos == start) throw Error(start, _pos >= _line.Length ? "truncated rule line: expected the " + what : "expected the " + what);
-        return _pool.Intern(_line, start, _pos - start);
+        return _pool.Intern(_line, start, TokenEnd(what) - start);
     }
+
+    /// <summary>Moves past a non-empty run of non-spaces and returns its end.</summary>
+    private int TokenEnd(string what)
+    {
+        var start = _pos;
+        while (_pos < _end && _line[_pos] != ' ') _pos++;
+        if (_pos == start) throw Error(start, _pos >= _end ? "truncated rule line: expected the " + what : "expected the " + what);
+        return _pos;
+    }
+
+    /// <summary>True for the digits of a rule number (what <c>uint.TryParse</c> reads, up to 9 digits).</summary>
+    private bool IsRuleNumber(int start, int end)
+    {
+        if (end - start > 9) return false;
+        for (var i = start; i < end; i++)
+        {
+            if (_line[i] < '0' || _line[i] > '9') return false;
+        }
+        return true;
+    }
+
+    /// <summary>The protocol value, one instance per number and inversion (values are immutable).</summary>
+    private Negatable<int> ProtocolOf(int number, bool inverted)
+    {
+        var index = (number * 2) + (inverted ? 1 : 0);
+        if ((uint)index >= (uint)_protocols.Length) return new Negatable<int>(number, inverted);
+        return _protocols[index] ??= new Negatable<int>(number, inverted);
+    }
+
+    private readonly Negatable<int>?[] _protocols = new Negatable<int>?[512];
+
+    /// <summary>The last source and destination read (values are immutable, so rules may share them).</summary>
+    private readonly Negatable<IpNetwork>?[] _recentAddresses = new Negatable<IpNetwork>?[2];
+
+    /// <summary>Distinct addresses shared per inversion; the rest (pod addresses, each on one or two rules) are not kept.</summary>
+    private const int MaxSharedAddresses = 4096;
+
+    private readonly System.Collections.Generic.Dictionary<IpNetwork, Negatable<IpNetwork>>?[] _addresses = new System.Collections.Generic.Dictionary<IpNetwork, Negatable<IpNetwork>>?[2];
+
+    /// <summary>The number and forms of each protocol token read so far (a listing uses a handful).</summary>
+    private readonly System.Collections.Generic.Dictionary<string, (int Number, FormSet Forms)> _protocolTokens = new(StringComparer.Ordinal);
 
     private void Padding(int fieldStart, int width, string what, bool allowEnd = false)
     {
         var end = Math.Max(_pos, fieldStart + width) + 1;
         while (_pos < end)
         {
-            if (_pos >= _line.Length)
+            if (_pos >= _end)
             {
                 if (allowEnd) return;
                 throw Error(_pos, "truncated rule line after the " + what);
@@ -236,10 +310,11 @@ internal sealed class RuleLineReader
 
     private void Space(string what)
     {
-        if (_pos >= _line.Length) throw Error(_pos, "truncated rule line after the " + what);
+        if (_pos >= _end) throw Error(_pos, "truncated rule line after the " + what);
         if (_line[_pos] != ' ') throw Error(_pos, "expected a space after the " + what);
         _pos++;
     }
 
-    private DumpParseException Error(int index, string problem) => new DumpParseException(_source, _lineNumber, index + 1, _line, problem);
+    private DumpParseException Error(int index, string problem) =>
+        new DumpParseException(_source, _lineNumber, index - _lineStart + 1, _line.Substring(_lineStart, _end - _lineStart), problem);
 }

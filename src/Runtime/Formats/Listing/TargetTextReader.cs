@@ -19,14 +19,64 @@ internal static class TargetTextReader
     /// </summary>
     public static string[] Keywords(string name) => name switch
     {
-        "DNAT" or "SNAT" => new[] { "to:", "random", "random-fully", "persistent" },
-        "MASQUERADE" => new[] { "masq ports:", "random", "random-fully" },
-        "REDIRECT" => new[] { "redir ports", "random" },
-        "REJECT" => new[] { "reject-with" },
-        "MARK" => new[] { "MARK" },
-        "LOG" => new[] { "LOG" },
+        "DNAT" or "SNAT" => NatKeywords,
+        "MASQUERADE" => MasqueradeKeywords,
+        "REDIRECT" => RedirectKeywords,
+        "REJECT" => RejectKeywords,
+        "MARK" => MarkKeywords,
+        "LOG" => LogKeywords,
         _ => Array.Empty<string>(),
     };
+
+    // Read at the end of every DNAT rule's text (a reading usually not kept): one value each (values are immutable).
+    private static readonly Target EmptyDnat = new DnatTarget(null, false, false);
+    private static readonly Target EmptySnat = new SnatTarget(null, false, false, false);
+    private static readonly Target EmptyMasquerade = new MasqueradeTarget(null, false, false);
+    private static readonly Target EmptyRedirect = new RedirectTarget(null, false);
+
+    private static readonly string[] NatKeywords = { "to:", "random", "random-fully", "persistent" };
+    private static readonly string[] MasqueradeKeywords = { "masq ports:", "random", "random-fully" };
+    private static readonly string[] RedirectKeywords = { "redir ports", "random" };
+    private static readonly string[] RejectKeywords = { "reject-with" };
+    private static readonly string[] MarkKeywords = { "MARK" };
+    private static readonly string[] LogKeywords = { "LOG" };
+
+    /// <summary>
+    /// <see cref="Read(string, string, IpFamily)"/> of <c>text[start..end)</c>; reads what kube-proxy
+    /// writes most, <c>DNAT to:ADDRESS:PORT</c> in IPv4, in place.
+    /// </summary>
+    public static Target? Read(string name, string text, int start, int end, IpFamily family)
+    {
+        if (start == end)
+        {
+            // What the word readers below give for no words.
+            switch (name)
+            {
+                case "DNAT": return EmptyDnat;
+                case "SNAT": return EmptySnat;
+                case "MASQUERADE": return EmptyMasquerade;
+                case "REDIRECT": return EmptyRedirect;
+            }
+        }
+        if (family == IpFamily.V4 && name == "DNAT" && ReadDnatToAddressPort(text, start, end) is { } dnat) return dnat;
+        return Read(name, text.Substring(start, end - start), family);
+    }
+
+    /// <summary>
+    /// <c>to:A.B.C.D:PORT</c> as <see cref="TargetTextWriter"/> prints it (canonical address and
+    /// port), read to the same target as <see cref="Dnat"/>; null for any other text.
+    /// </summary>
+    private static Target? ReadDnatToAddressPort(string text, int start, int end)
+    {
+        if (end - start < 3 || string.CompareOrdinal(text, start, "to:", 0, 3) != 0) return null;
+        var pos = start + 3;
+        if (!AddressText.TryReadCanonicalV4(text, ref pos, end, out var address) || pos >= end || text[pos] != ':') return null;
+        pos++;
+        if (!AddressText.TryReadCanonicalNumber(text, ref pos, end, 5, out var port) || pos != end || port > ushort.MaxValue) return null;
+        var ip = IpAddress.FromV4(address);
+        var range = new NatRange { MinAddress = ip, MaxAddress = ip, Ports = new PortRange((ushort)port, (ushort)port) };
+        return new DnatTarget(range, false, false);
+    }
 
     /// <summary>Reads the whole of <paramref name="text"/> as the text of target <paramref name="name"/>.</summary>
     public static Target? Read(string name, string text, IpFamily family)

@@ -44,7 +44,7 @@ internal static class TargetTextWriter
     private static string Range(NatRange? range, IpFamily family)
     {
         if (range is null) return string.Empty;
-        var sb = new StringBuilder();
+        var sb = Builder();
         var brackets = family == IpFamily.V6 && range.Ports.HasValue;
         if (range.MinAddress is { } min)
         {
@@ -63,7 +63,7 @@ internal static class TargetTextWriter
 
     private static string Flags(string head, params (bool On, string Word)[] flags)
     {
-        var sb = new StringBuilder(head);
+        var sb = Builder().Append(head);
         foreach (var (on, word) in flags)
         {
             if (!on) continue;
@@ -76,4 +76,15 @@ internal static class TargetTextWriter
     private static string Dash(PortRange range) => range.IsSingle ? Num(range.First) : Num(range.First) + "-" + Num(range.Last);
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An empty builder reused by the writers of this thread (they run for every candidate reading of every rule).</summary>
+    private static StringBuilder Builder()
+    {
+        var sb = _builder ??= new StringBuilder(256);
+        sb.Clear();
+        return sb;
+    }
+
+    [System.ThreadStatic]
+    private static StringBuilder? _builder;
 }

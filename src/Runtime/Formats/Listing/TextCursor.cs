@@ -6,11 +6,19 @@ namespace NatDsl.Formats.Listing;
 /// <summary>A forward-only reader over a piece of listing text, used by the extension readers.</summary>
 internal sealed class TextCursor
 {
-    private readonly string _text;
-    private readonly int _end;
+    private string _text;
+    private int _end;
 
     /// <summary>Reads <paramref name="text"/> from <paramref name="start"/> up to <paramref name="end"/> (exclusive).</summary>
     public TextCursor(string text, int start, int end)
+    {
+        _text = text;
+        Position = start;
+        _end = end;
+    }
+
+    /// <summary>Makes this cursor read <paramref name="text"/> from <paramref name="start"/> up to <paramref name="end"/> (exclusive).</summary>
+    public void Reset(string text, int start, int end)
     {
         _text = text;
         Position = start;
