@@ -20,7 +20,7 @@ namespace NatDsl.Benchmarks;
 public sealed class BenchmarkInputs
 {
     /// <summary>Packets traced per trace measurement.</summary>
-    public const int TracePackets = 2000;
+    public const int TracePackets = 20000;
 
     private static BenchmarkInputs? _current;
 
@@ -82,7 +82,27 @@ public sealed class BenchmarkInputs
     public string NatListing => _listing ??= ListingRenderer.Render(_ruleSet ?? Workload.Compile(Spec), "nat", ListingForm.VerboseNumeric);
 
     /// <summary>First packets of connections from pods to random service frontends (cluster IPs, load-balancer IPs).</summary>
-    public IReadOnlyList<Packet> Packets => _packets ??= MakePackets(Spec, TracePackets);
+    public IReadOnlyList<Packet> Packets => _packets ??= MakePackets(Spec, TracePackets, 12345);
+
+    /// <summary>
+    /// Another set of <see cref="TracePackets"/> random packets for each call (16 sets made
+    /// ahead): every trace measurement traces packets it has not traced before.
+    /// </summary>
+    public IReadOnlyList<Packet> FreshPackets()
+    {
+        _packetSets ??= MakePacketSets();
+        return _packetSets[_freshCalls++ % _packetSets.Count];
+    }
+
+    private List<IReadOnlyList<Packet>> MakePacketSets()
+    {
+        var sets = new List<IReadOnlyList<Packet>>();
+        for (var i = 0; i < 16; i++) sets.Add(MakePackets(Spec, TracePackets, 20000 + i));
+        return sets;
+    }
+
+    private List<IReadOnlyList<Packet>>? _packetSets;
+    private int _freshCalls;
 
     /// <summary>Writes the texts the peers read, then drops them; returns their sizes in bytes.</summary>
     public static (long Save, long Listing) WriteFiles(string size, string folder)
@@ -103,9 +123,9 @@ public sealed class BenchmarkInputs
 
     public static string ListingPath(string size, string folder) => Path.Combine(folder, size + ".nat.listing");
 
-    private static IReadOnlyList<Packet> MakePackets(ClusterSpec spec, int count)
+    private static IReadOnlyList<Packet> MakePackets(ClusterSpec spec, int count, int seed)
     {
-        var random = new Random(12345);
+        var random = new Random(seed);
         var packets = new List<Packet>(count);
         while (packets.Count < count)
         {

@@ -28,7 +28,7 @@ public static class IsolatedCase
     private static readonly string[] Methods = { "SpecToRestoreText", "SpecToRuleSet", "RuleSetToRestoreText", "ParseSave", "ParseListing", "Diff", "Explain", "Trace", "Floor" };
 
     /// <summary>The parent side: runs the child, echoing its output, and reads its times; null with a reason when it fails.</summary>
-    public static CaseTimes? Run(int operation, string size, bool quick, out string? problem)
+    public static CaseTimes? Run(int operation, string size, bool quick, List<string> notes, out string? problem)
     {
         problem = null;
         using var process = quick
@@ -39,7 +39,11 @@ public static class IsolatedCase
         string? line;
         while ((line = process.StandardOutput.ReadLine()) is not null)
         {
-            if (line.StartsWith("CASE ", StringComparison.Ordinal))
+            if (line.StartsWith("NOTE ", StringComparison.Ordinal))
+            {
+                notes.Add(line.Substring(5));
+            }
+            else if (line.StartsWith("CASE ", StringComparison.Ordinal))
             {
                 var p = line.Split(' ');
                 result = new CaseTimes(Parse(p[1]), Parse(p[2]), Parse(p[3]), Parse(p[4]));
@@ -85,6 +89,7 @@ public static class IsolatedCase
                 Console.Error.WriteLine("no result for " + Operations.Names[operation] + " " + size);
                 return 1;
             }
+            if (Operations.Note is { } note) Console.WriteLine("NOTE " + note);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CASE {stats.Min / 1e9:R} {stats.Median / 1e9:R} {cpu.Min:R} {cpu.Median:R}"));
             return 0;
         }

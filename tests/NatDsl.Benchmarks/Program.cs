@@ -85,7 +85,7 @@ public static class Program
                 foreach (var size in sizes)
                 {
                     Console.WriteLine("benchmark: " + Operations.Names[op] + " " + size + " (own process)");
-                    if (IsolatedCase.Run(op, size, quick, out var problem) is { } times) report.Times[Operations.Names[op] + "/" + size] = times;
+                    if (IsolatedCase.Run(op, size, quick, report.Notes, out var problem) is { } times) report.Times[Operations.Names[op] + "/" + size] = times;
                     else
                     {
                         report.Failed.Add(Operations.Names[op] + "/" + size);

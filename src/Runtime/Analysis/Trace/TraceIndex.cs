@@ -84,6 +84,15 @@ internal sealed class TraceIndex
         return entry is not null && ReferenceEquals(entry.Chain, chain) ? entry : null;
     }
 
+    /// <summary>Prepares every chain now (see <see cref="Entry.Plan"/>), instead of on first use.</summary>
+    public void PrepareAll()
+    {
+        foreach (var table in _tables.Values)
+        {
+            foreach (var entry in table.Values) _ = entry.Plan;
+        }
+    }
+
     /// <summary>The dispatch index of a chain of the table, or null when the chain is walked linearly.</summary>
     public ChainDispatchIndex? DispatchOf(Table table, Chain chain) => EntryOf(table, chain)?.Dispatch;
 
