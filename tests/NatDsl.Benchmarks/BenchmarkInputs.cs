@@ -85,7 +85,7 @@ public sealed class BenchmarkInputs
     public IReadOnlyList<Packet> Packets => _packets ??= MakePackets(Spec, TracePackets, 12345);
 
     /// <summary>
-    /// Another set of <see cref="TracePackets"/> random packets for each call (16 sets made
+    /// Another set of <see cref="TracePackets"/> random packets for each call (24 sets made
     /// ahead): every trace measurement traces packets it has not traced before.
     /// </summary>
     public IReadOnlyList<Packet> FreshPackets()
@@ -97,7 +97,7 @@ public sealed class BenchmarkInputs
     private List<IReadOnlyList<Packet>> MakePacketSets()
     {
         var sets = new List<IReadOnlyList<Packet>>();
-        for (var i = 0; i < 16; i++) sets.Add(MakePackets(Spec, TracePackets, 20000 + i));
+        for (var i = 0; i < 24; i++) sets.Add(MakePackets(Spec, TracePackets, 20000 + i));
         return sets;
     }
 

@@ -62,7 +62,9 @@ public static class IsolatedCase
     public static int RunChild(int operation, string size, bool quick)
     {
         ScaleBenchmarks.Sizes = new[] { size };
-        var warmup = quick ? 2 : 3;
+        // The JIT tiers code up over the first runs: a small workload's run is short (tens of
+        // milliseconds), so it needs more of them before the measured ones (about ten, seen with --repeat).
+        var warmup = size == "S" ? 15 : quick ? 2 : 3;
         var folder = Directory.CreateTempSubdirectory("natdsl-bench-case-").FullName;
         try
         {
