@@ -143,7 +143,7 @@ internal sealed class RuleLineReader
         }
         var number = known.Number;
         fields.Evidence = Narrow(fields.Evidence, known.Forms);
-        fields.Protocol = number == 0 && !inverted ? null : ProtocolOf(number, inverted);
+        fields.Protocol = number == 0 && !inverted ? null : _protocols.Of(number, inverted);
         _pos = start + protocolText.Length;
         while (_pos < optionStart)
         {
@@ -272,15 +272,7 @@ internal sealed class RuleLineReader
         return true;
     }
 
-    /// <summary>The protocol value, one instance per number and inversion (values are immutable).</summary>
-    private Negatable<int> ProtocolOf(int number, bool inverted)
-    {
-        var index = (number * 2) + (inverted ? 1 : 0);
-        if ((uint)index >= (uint)_protocols.Length) return new Negatable<int>(number, inverted);
-        return _protocols[index] ??= new Negatable<int>(number, inverted);
-    }
-
-    private readonly Negatable<int>?[] _protocols = new Negatable<int>?[512];
+    private readonly SharedProtocols _protocols = new SharedProtocols();
 
     /// <summary>The last source and destination read (values are immutable, so rules may share them).</summary>
     private readonly Negatable<IpNetwork>?[] _recentAddresses = new Negatable<IpNetwork>?[2];

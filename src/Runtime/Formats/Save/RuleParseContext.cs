@@ -64,18 +64,13 @@ internal sealed class RuleParseContext
     private readonly Dictionary<string, string> _shared = new Dictionary<string, string>(System.StringComparer.Ordinal);
 
     // Immutable model values that repeat across a dump, one instance each (see SharedMatches).
-    private readonly Negatable<int>?[] _protocols = new Negatable<int>?[512];
+    private readonly SharedProtocols _protocols = new SharedProtocols();
     private readonly JumpTarget?[] _jumps = new JumpTarget?[64];
     private readonly Dictionary<Match, Match> _matches = new Dictionary<Match, Match>();
     private readonly Dictionary<ValueList<Match>, ValueList<Match>> _matchLists = new Dictionary<ValueList<Match>, ValueList<Match>>();
 
-    /// <summary><c>-p</c> with protocol <paramref name="number"/> (0–255), one instance per value.</summary>
-    public Negatable<int> SharedProtocol(int number, bool inverted)
-    {
-        var index = (number << 1) | (inverted ? 1 : 0);
-        if (index >= _protocols.Length) return new Negatable<int>(number, inverted);
-        return _protocols[index] ??= new Negatable<int>(number, inverted);
-    }
+    /// <summary><c>-p</c> with protocol <paramref name="number"/>, one instance per value.</summary>
+    public Negatable<int> SharedProtocol(int number, bool inverted) => _protocols.Of(number, inverted);
 
     /// <summary>
     /// <c>-j CHAIN</c>: the jumps to the chains most rules jump to (KUBE-MARK-MASQ, ...) shared
