@@ -144,7 +144,7 @@ public static class DeltaTiming
     // kube-proxy's isServiceChainName: only per-service chains are deleted when stale.
     private static bool IsServiceChain(string name)
     {
-        foreach (var prefix in new[] { "KUBE-SVC-", "KUBE-SVL-", "KUBE-EXT-", "KUBE-FW-", "KUBE-SEP-", "KUBE-XLB-" })
+        foreach (var prefix in new[] { ChainHashing.ServicePrefix, ChainHashing.LocalServicePrefix, ChainHashing.ExternalPrefix, ChainHashing.FirewallPrefix, ChainHashing.EndpointPrefix, ChainHashing.ExternalLocalPrefix })
         {
             if (name.StartsWith(prefix, System.StringComparison.Ordinal)) return true;
         }
