@@ -87,8 +87,8 @@ public sealed class KubernetesGenerateOptions
         string script;
         using (progress.Begin("compiling the rules of " + built.Spec.Services.Count.ToString(CultureInfo.InvariantCulture) + " services"))
         {
-            var rules = KubeProxyCompiler.Compile(built.Spec, new CompileOptions { SelfContained = parse.GetValue(_selfContained) });
-            script = SaveRenderer.Render(rules);
+            // Rendered as it is compiled: a large cluster's endpoint chains never exist as a whole model.
+            script = SaveRenderer.Render(built.Spec, new CompileOptions { SelfContained = parse.GetValue(_selfContained) });
         }
         if (old is not null)
         {

@@ -10,7 +10,11 @@ namespace NatDsl.KubeProxy;
 /// </summary>
 internal static class IptablesEmitter
 {
-    public static EmitContext Emit(ClusterPlan plan, int? maxDegreeOfParallelism = null)
+    /// <summary>
+    /// Writes the plan's rules. With a <paramref name="sink"/>, the nat chains each piece of
+    /// service ports owns are handed to it as soon as the piece is written (see <see cref="IChainPieceSink"/>).
+    /// </summary>
+    public static EmitContext Emit(ClusterPlan plan, int? maxDegreeOfParallelism = null, IChainPieceSink? sink = null)
     {
         var cx = new EmitContext(plan);
         foreach (var chain in cx.Rules.FilterChains) cx.Filter.Declare(chain);
@@ -23,7 +27,7 @@ internal static class IptablesEmitter
             cx.Filter.Append(KubeChains.Firewall, LocalnetFirewallRule());
         }
 
-        WriteServicePorts(cx, maxDegreeOfParallelism ?? System.Environment.ProcessorCount);
+        WriteServicePorts(cx, maxDegreeOfParallelism ?? System.Environment.ProcessorCount, sink);
 
         WriteNodePortTail(cx);
         WriteForward(cx);
@@ -39,7 +43,7 @@ internal static class IptablesEmitter
     /// afterwards: the same chains in the same order with the same rules as one pass (a service
     /// port's rules depend only on the plan).
     /// </summary>
-    private static void WriteServicePorts(EmitContext cx, int threads)
+    private static void WriteServicePorts(EmitContext cx, int threads, IChainPieceSink? sink)
     {
         var ports = cx.Plan.ServicePorts;
         var pieces = (ports.Count + PortsPerPiece - 1) / PortsPerPiece;
@@ -55,6 +59,7 @@ internal static class IptablesEmitter
             var end = System.Math.Min(ports.Count, first + PortsPerPiece);
             var part = new EmitContext(cx.Plan, first, end);
             for (var i = first; i < end; i++) new ServiceRuleWriter(part, ports[i]).Write();
+            if (sink is not null) part.Nat.Stream(cx.Nat, piece, sink);
             parts[piece] = part;
         });
         foreach (var part in parts)

@@ -19,13 +19,26 @@ public static class KubeProxyCompiler
     public static RuleSet Compile(ClusterSpec spec, CompileOptions options) => CompileWithScope(spec, options).RuleSet;
 
     /// <summary>The rules, their restore scope and the plan; throws <see cref="SpecValidationException"/> for an invalid spec.</summary>
-    public static CompiledRules CompileWithScope(ClusterSpec spec, CompileOptions options)
+    public static CompiledRules CompileWithScope(ClusterSpec spec, CompileOptions options) => CompileWithScope(spec, options, null);
+
+    /// <summary>
+    /// As <see cref="CompileWithScope(ClusterSpec, CompileOptions)"/>; with a <paramref name="sink"/>, the nat
+    /// chains of service ports written in pieces on several threads are handed to it as they are
+    /// written and are empty placeholders in the result (their names and order are kept). Throws
+    /// <see cref="StreamedChainConflictException"/> when a streamed chain is written again.
+    /// </summary>
+    internal static CompiledRules CompileWithScope(ClusterSpec spec, CompileOptions options, IChainPieceSink? sink)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         var plan = Plan(spec, options.MaxDegreeOfParallelism);
-        var cx = IptablesEmitter.Emit(plan, options.MaxDegreeOfParallelism);
-        var missing = KubeletDependencies.Check(spec, plan, cx.Nat.Build());
-        if (missing.Count > 0) throw new SpecValidationException(missing);
+        // kubelet's dependencies are checked on the rules themselves: nothing is streamed when they are.
+        if (KubeletDependencies.Applies(spec, plan)) sink = null;
+        var cx = IptablesEmitter.Emit(plan, options.MaxDegreeOfParallelism, sink);
+        if (KubeletDependencies.Applies(spec, plan))
+        {
+            var missing = KubeletDependencies.Check(spec, plan, cx.Nat.Build());
+            if (missing.Count > 0) throw new SpecValidationException(missing);
+        }
         var hooks = NodeNeighbours.Hooks(spec, plan);
 
         RuleSet ruleSet;

@@ -12,11 +12,14 @@ namespace NatDsl.KubeProxy;
 /// </summary>
 internal static class KubeletDependencies
 {
+    /// <summary>Whether <see cref="Check"/> has anything to look for (1.12 rules on a node without kubelet's chains).</summary>
+    public static bool Applies(ClusterSpec spec, ClusterPlan plan) => !spec.KubeletChains && plan.Rules.Profile == KubeProxyProfile.V1_12;
+
     /// <summary>The errors for jumps to kubelet's chains that the node does not have.</summary>
     public static List<SpecError> Check(ClusterSpec spec, ClusterPlan plan, Table nat)
     {
         var errors = new List<SpecError>();
-        if (spec.KubeletChains || plan.Rules.Profile != KubeProxyProfile.V1_12) return errors;
+        if (!Applies(spec, plan)) return errors;
         foreach (var chain in nat.Chains)
         {
             foreach (var rule in chain.Rules)

@@ -39,7 +39,25 @@ internal sealed class TableBuilder
             _order.Add(chain);
             _rules[chain] = rules = new RuleBuffer();
         }
+        if (rules.Streamed) throw new StreamedChainConflictException(chain);
         rules.Add(rule);
+    }
+
+    /// <summary>
+    /// Hands the chains of this table that <paramref name="shared"/> does not have (in declaration
+    /// order) to <paramref name="sink"/> and keeps only their names: they stay in the table's
+    /// order, but <see cref="BuildChain"/> gives them as empty placeholders, and any later rule
+    /// for them is a <see cref="StreamedChainConflictException"/>.
+    /// </summary>
+    public void Stream(TableBuilder shared, int piece, IChainPieceSink sink)
+    {
+        var own = new List<Chain>();
+        foreach (var chain in _order)
+        {
+            if (!shared._rules.ContainsKey(chain)) own.Add(BuildChain(chain));
+        }
+        sink.Take(Name, piece, own);
+        foreach (var chain in own) _rules[chain.Name] = RuleBuffer.StreamedMarker;
     }
 
     /// <summary>
@@ -55,6 +73,7 @@ internal sealed class TableBuilder
             var theirs = part._rules[chain];
             if (_rules.TryGetValue(chain, out var ours))
             {
+                if (ours.Streamed || theirs.Streamed) throw new StreamedChainConflictException(chain);
                 ours.AddAll(theirs);
             }
             else
@@ -65,7 +84,7 @@ internal sealed class TableBuilder
         }
     }
 
-    /// <summary>A user-defined chain with its rules.</summary>
+    /// <summary>A user-defined chain with its rules (an empty placeholder for a streamed chain).</summary>
     public Chain BuildChain(string chain) => new Chain(chain, null, null, _rules[chain].ToValueList());
 
     /// <summary>The table with its chains in declaration order.</summary>
@@ -82,8 +101,13 @@ internal sealed class TableBuilder
     /// </summary>
     private sealed class RuleBuffer
     {
+        /// <summary>The buffer of every chain handed to a sink: no rules, none may be added.</summary>
+        public static readonly RuleBuffer StreamedMarker = new RuleBuffer { Streamed = true };
+
         private Rule[] _items = new Rule[2];
         private int _count;
+
+        public bool Streamed { get; private set; }
 
         public void Add(Rule rule)
         {

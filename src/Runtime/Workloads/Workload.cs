@@ -59,5 +59,10 @@ public sealed class Workload
     public Workload With(ClusterSpec spec, string? name = null) => new Workload(name ?? Name, spec);
 
     /// <summary>The node's whole tables for <paramref name="spec"/>.</summary>
-    public static RuleSet Compile(ClusterSpec spec) => KubeProxyCompiler.Compile(spec, new CompileOptions { SelfContained = true });
+    public static RuleSet Compile(ClusterSpec spec) => KubeProxyCompiler.Compile(spec, NodeOptions);
+
+    /// <summary>The restore text of the node's whole tables for <paramref name="spec"/> (that of <see cref="Compile"/>, rendered as it is compiled).</summary>
+    public static string Render(ClusterSpec spec) => SaveRenderer.Render(spec, NodeOptions);
+
+    private static readonly CompileOptions NodeOptions = new CompileOptions { SelfContained = true };
 }

@@ -30,6 +30,16 @@ internal static class SaveLine
         }
     }
 
+    /// <summary>Throws when <paramref name="length"/> characters of <paramref name="chars"/> from <paramref name="start"/> contain <c>\n</c> or <c>\r</c>.</summary>
+    public static void Check(char[] chars, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            var c = chars[i];
+            if (c == '\n' || c == '\r') throw Broken(new string(chars, start, length));
+        }
+    }
+
     /// <summary>Throws when <paramref name="text"/> contains <c>\n</c> or <c>\r</c>.</summary>
     public static void Check(string text)
     {

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
+using NatDsl.KubeProxy;
 using NatDsl.Model;
+using NatDsl.Spec;
 
 namespace NatDsl.Formats.Save;
 
@@ -40,6 +43,36 @@ public static class SaveRenderer
         return output.ToString();
     }
 
+    /// <summary>
+    /// The text of <c>Render(KubeProxyCompiler.Compile(spec, compileOptions), options)</c>, byte for
+    /// byte, without the whole model: when a large cluster's service ports are compiled in pieces
+    /// on several threads, each piece's own nat chains (the service, endpoint and external chains)
+    /// are rendered right after they are written, on the same thread, and dropped. Only the text
+    /// and the shared chains are kept, so the collector never has to move a model of hundreds of
+    /// thousands of rules. Invalid specs throw the compiler's <see cref="SpecValidationException"/>.
+    /// </summary>
+    public static string Render(ClusterSpec spec, CompileOptions? compileOptions, SaveRenderOptions? options = null)
+    {
+        if (spec is null) throw new ArgumentNullException(nameof(spec));
+        compileOptions ??= CompileOptions.Default;
+        options ??= SaveRenderOptions.Default;
+        var streamed = new StreamedChains(options.RuleCounters, new RuleWriteOptions(options.OmitInvertedWildcardInterface, inlineCounters: false, lenient: false), options.LineEnding);
+        RuleSet ruleSet;
+        try
+        {
+            ruleSet = KubeProxyCompiler.CompileWithScope(spec, compileOptions, streamed).RuleSet;
+        }
+        catch (Exception e) when (e is not SpecValidationException)
+        {
+            // A streamed chain written again, or a rule that cannot be rendered: the whole model
+            // gives the one-pass result (and the error a one-pass render reports first).
+            return Render(KubeProxyCompiler.Compile(spec, compileOptions), options);
+        }
+        var output = new PieceText(1 << 16);
+        foreach (var table in ruleSet.Tables) AppendTable(output, table, options, streamed.Of(table.Name));
+        return output.ToString();
+    }
+
     /// <summary>Renders one table section (with header and footer when the options have one).</summary>
     public static string RenderTable(Table table, SaveRenderOptions? options = null)
     {
@@ -63,15 +96,15 @@ public static class SaveRenderer
         return sb.ToString();
     }
 
-    private static void AppendTable(PieceText output, Table table, SaveRenderOptions options)
+    private static void AppendTable(PieceText output, Table table, SaveRenderOptions options, IReadOnlyDictionary<string, StreamedChains.Segment>? streamed = null)
     {
         var eol = options.LineEnding;
         if (options.Header is { } header) output.Current.Append(header.GeneratedLine).Append(eol);
-        AppendTable(output, table, options.RuleCounters, new RuleWriteOptions(options.OmitInvertedWildcardInterface, inlineCounters: false, lenient: false), eol);
+        AppendTable(output, table, options.RuleCounters, new RuleWriteOptions(options.OmitInvertedWildcardInterface, inlineCounters: false, lenient: false), eol, streamed);
         if (options.Header is { } footer) output.Current.Append(footer.CompletedLine).Append(eol);
     }
 
-    private static void AppendTable(PieceText output, Table table, bool ruleCounters, RuleWriteOptions write, string eol)
+    private static void AppendTable(PieceText output, Table table, bool ruleCounters, RuleWriteOptions write, string eol, IReadOnlyDictionary<string, StreamedChains.Segment>? streamed = null)
     {
         var sb = output.Current;
         SaveLine.Check(table.Name);
@@ -83,7 +116,8 @@ public static class SaveRenderer
             sb.Append(':').Append(chain.Name).Append(' ').Append(chain.Policy is { } policy ? PolicyName(policy) : "-");
             sb.Append(" [").Append(RuleWriter.Value(counters.Packets)).Append(':').Append(RuleWriter.Value(counters.Bytes)).Append(']').Append(eol);
         }
-        AppendRules(output, table.Chains, ruleCounters, write, eol);
+        if (streamed is null) AppendRules(output, table.Chains, ruleCounters, write, eol);
+        else AppendRules(output, table.Chains, streamed, ruleCounters, write, eol);
         output.Current.Append("COMMIT").Append(eol);
     }
 
@@ -125,6 +159,24 @@ public static class SaveRenderer
         output.Add(texts!);
     }
 
+    /// <summary>The rule lines of <paramref name="chains"/>, in chain order: those of streamed chains as they were rendered, the others now.</summary>
+    private static void AppendRules(PieceText output, ValueList<Chain> chains, IReadOnlyDictionary<string, StreamedChains.Segment> streamed, bool ruleCounters, RuleWriteOptions write, string eol)
+    {
+        for (var c = 0; c < chains.Count; c++)
+        {
+            if (streamed.TryGetValue(chains[c].Name, out var segment))
+            {
+                // The compiler leaves an empty placeholder where a streamed chain was.
+                if (chains[c].Rules.Count != 0) throw new InvalidOperationException("streamed chain " + chains[c].Name + " has rules in the model");
+                if (segment.Length > 0) output.Add(segment.Chars, segment.Start, segment.Length);
+            }
+            else
+            {
+                AppendRules(output.Current, chains, c, c + 1, ruleCounters, write, eol);
+            }
+        }
+    }
+
     private static void AppendRules(StringBuilder sb, ValueList<Chain> chains, int first, int end, bool ruleCounters, RuleWriteOptions write, string eol)
     {
         var line = new StringBuilder();
@@ -134,11 +186,7 @@ public static class SaveRenderer
             var chain = chains[c];
             foreach (var rule in chain.Rules)
             {
-                if (ruleCounters)
-                {
-                    var counters = rule.Counters ?? Counters.Zero;
-                    sb.Append('[').Append(RuleWriter.Value(counters.Packets)).Append(':').Append(RuleWriter.Value(counters.Bytes)).Append("] ");
-                }
+                if (ruleCounters) AppendCounters(sb, rule);
                 line.Length = 0;
                 RuleWriter.Append(line, chain.Name, rule, write);
 
@@ -150,6 +198,28 @@ public static class SaveRenderer
                 sb.Append(chars, 0, length).Append(eol);
             }
         }
+    }
+
+    /// <summary>The rule lines of <paramref name="chain"/> into <paramref name="text"/> (<paramref name="line"/> is scratch space).</summary>
+    internal static void AppendRules(CharText text, StringBuilder line, Chain chain, bool ruleCounters, RuleWriteOptions write, string eol)
+    {
+        foreach (var rule in chain.Rules)
+        {
+            line.Length = 0;
+            if (ruleCounters) AppendCounters(line, rule);
+            var start = line.Length;
+            RuleWriter.Append(line, chain.Name, rule, write);
+            var at = text.Length;
+            text.Append(line);
+            SaveLine.Check(text.Chars, at + start, line.Length - start);
+            text.Append(eol);
+        }
+    }
+
+    private static void AppendCounters(StringBuilder sb, Rule rule)
+    {
+        var counters = rule.Counters ?? Counters.Zero;
+        sb.Append('[').Append(RuleWriter.Value(counters.Packets)).Append(':').Append(RuleWriter.Value(counters.Bytes)).Append("] ");
     }
 
     private static int EstimateLength(ValueList<Chain> chains, int first, int end)
