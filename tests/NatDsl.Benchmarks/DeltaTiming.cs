@@ -17,7 +17,16 @@ namespace NatDsl.Benchmarks;
 public static class DeltaTiming
 {
     /// <summary>One backend's samples: the delta, a flushing full restore of new, and kube-proxy's full sync (<c>--noflush</c>, every owned chain declared).</summary>
-    public sealed record Result(string Backend, int DeltaLines, int FullLines, int SyncLines, Samples DeltaWall, Samples DeltaCpu, Samples FullWall, Samples FullCpu, Samples SyncWall, Samples SyncCpu, Samples OneRuleCpu);
+    public sealed record Result(string Backend, int DeltaLines, int FullLines, int SyncLines, Samples DeltaWall, Samples DeltaCpu, Samples FullWall, Samples FullCpu, Samples SyncWall, Samples SyncCpu, Floors Floors);
+
+    /// <summary>
+    /// What the smallest <c>--noflush</c> restores cost on the loaded node (wall seconds): a new
+    /// empty chain; a new chain with one rule that has no verdict; one whose rule has a verdict
+    /// (<c>-j RETURN</c>); and KUBE-SERVICES' first rule deleted and inserted again by position
+    /// (what adding or removing a service must do at least). Nothing a delta does costs less than
+    /// the parts it needs.
+    /// </summary>
+    public sealed record Floors(Samples EmptyChain, Samples RuleWithoutVerdict, Samples RuleWithVerdict, Samples PositionedEdit);
 
     /// <summary>Writes 2k.old.rules, 2k.new.rules and 2k.delta.rules into <paramref name="folder"/> (also <c>--delta-files DIR</c>).</summary>
     public static (string Old, string New, string Delta, string Sync) WriteFiles(string folder)
@@ -43,9 +52,7 @@ public static class DeltaTiming
         var delta = File.ReadAllText(deltaPath);
         var full = File.ReadAllText(newPath);
         var sync = File.ReadAllText(syncPath);
-        // The least a --noflush restore that adds a rule costs on the loaded node (a new chain with one rule).
-        var oneRulePath = Path.Combine(folder, "2k.one-rule.rules");
-        File.WriteAllText(oneRulePath, "*nat\n:NATDSL-ONE-RULE - [0:0]\n-A NATDSL-ONE-RULE -j RETURN\nCOMMIT\n", new UTF8Encoding(false));
+        var floors = FloorFiles(folder, File.ReadAllText(oldPath));
 
         var results = new List<Result>();
         foreach (var backend in new[] { "nft", "legacy" })
@@ -57,7 +64,7 @@ public static class DeltaTiming
             var fc = new Samples();
             var sw = new Samples();
             var sc = new Samples();
-            var oc = new Samples();
+            var floorSamples = new[] { new Samples(), new Samples(), new Samples(), new Samples() };
             using (var ns = new NetworkNamespace(backend))
             {
                 for (var i = 0; i < repetitions; i++)
@@ -67,7 +74,8 @@ public static class DeltaTiming
                     dw.Add(w1);
                     dc.Add(c1);
                     if (i == 0) ExpectNew(ns, backend, full, "the delta");
-                    oc.Add(ns.Time(tool, "--noflush", oneRulePath).Cpu);
+                    // Each floor leaves the node as it was or adds a chain of its own name: they follow each other.
+                    for (var f = 0; f < floors.Length; f++) floorSamples[f].Add(ns.Time(tool, "--noflush", floors[f]).Wall);
                     ns.Run(tool, oldPath);
                     var (w2, c2) = ns.Time(tool, newPath);
                     fw.Add(w2);
@@ -81,9 +89,30 @@ public static class DeltaTiming
                     if (i == 0) ExpectNew(ns, backend, full, "kube-proxy's full sync");
                 }
             }
-            results.Add(new Result(backend, Lines(delta), Lines(full), Lines(sync), dw, dc, fw, fc, sw, sc, oc));
+            results.Add(new Result(backend, Lines(delta), Lines(full), Lines(sync), dw, dc, fw, fc, sw, sc, new Floors(floorSamples[0], floorSamples[1], floorSamples[2], floorSamples[3])));
         }
         return results;
+    }
+
+    // The restores measured as floors (see Floors), in its order.
+    private static string[] FloorFiles(string folder, string old)
+    {
+        var nat = old.Substring(old.IndexOf("*nat\n", System.StringComparison.Ordinal));
+        var firstService = nat.Split('\n').First(line => line.StartsWith("-A KUBE-SERVICES ", System.StringComparison.Ordinal));
+        var texts = new[]
+        {
+            "*nat\n:NATDSL-EMPTY - [0:0]\nCOMMIT\n",
+            "*nat\n:NATDSL-NO-VERDICT - [0:0]\n-A NATDSL-NO-VERDICT -s 192.0.2.1/32\nCOMMIT\n",
+            "*nat\n:NATDSL-VERDICT - [0:0]\n-A NATDSL-VERDICT -s 192.0.2.1/32 -j RETURN\nCOMMIT\n",
+            "*nat\n-D KUBE-SERVICES 1\n-I KUBE-SERVICES 1" + firstService.Substring("-A KUBE-SERVICES".Length) + "\nCOMMIT\n",
+        };
+        var paths = new string[texts.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            paths[i] = Path.Combine(folder, "2k.floor-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".rules");
+            File.WriteAllText(paths[i], texts[i], new UTF8Encoding(false));
+        }
+        return paths;
     }
 
     /// <summary>
