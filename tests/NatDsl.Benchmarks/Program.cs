@@ -139,10 +139,13 @@ public static class Program
         {
             var cpu = CpuClock.Now();
             var pause = GC.GetTotalPauseDuration();
+            var gen0 = GC.CollectionCount(0);
+            var gen1 = GC.CollectionCount(1);
             var gen2 = GC.CollectionCount(2);
             var wall = System.Diagnostics.Stopwatch.StartNew();
             Operations.Run(name, input);
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: CPU {2:F3} s, wall {3:F3} s, GC pauses {4:F3} s ({5} gen2)", name, size, CpuClock.Now() - cpu, wall.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.CollectionCount(2) - gen2));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: CPU {2:F3} s, wall {3:F3} s, GC pauses {4:F3} s ({5} gen0, {6} gen1, {7} gen2 collections; gen2 is {8:F0} MB after the last)", name, size, CpuClock.Now() - cpu, wall.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds,
+                GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo[2].SizeAfterBytes / 1e6));
         }
         return 0;
     }
