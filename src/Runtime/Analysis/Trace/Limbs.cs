@@ -7,7 +7,7 @@ namespace NatDsl.Analysis.Trace;
 /// Arithmetic on natural numbers held as 32-bit limbs, least significant first, in a part of an
 /// array (offset and length; length 0 is zero, a trimmed number has a nonzero last limb): the
 /// few operations an exact branch probability needs, without allocating, so that a trace can
-/// multiply its probabilities inside one reused array (the trace's probability store).
+/// multiply its probabilities inside one reused array (<see cref="ProbabilityStore"/>).
 /// </summary>
 internal static class Limbs
 {

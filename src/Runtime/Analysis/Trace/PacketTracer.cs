@@ -19,17 +19,18 @@ public static class PacketTracer
     {
         options ??= new TraceOptions();
         var scratch = TraceScratch.Take();
-        var context = new TraceContext(rules, options, scratch);
-        var start = new TraceState(packet, Probability.One, -1);
+        var context = scratch.Context;
+        context.Begin(rules, options);
+        var start = new TraceState(new BranchPacket(packet), -1, ProbabilityStore.One, BranchFacts.None);
         var local = context.IsLocal(packet.Source);
-        var finals = scratch.Outcomes;
+        var finals = scratch.Finals;
         var index = context.Index;
         var afterNat = RunHook(context, "nat", local ? "OUTPUT" : "PREROUTING", local ? index?.NatOutput : index?.NatPrerouting, start);
         foreach (var nat in afterNat)
         {
             if (nat.End != ChainEnd.Accept)
             {
-                finals.Add(nat.State.ToOutcome(nat.End, context));
+                finals.Add(nat);
                 continue;
             }
             var state = nat.State;
@@ -40,7 +41,7 @@ public static class PacketTracer
             {
                 if (filtered.End != ChainEnd.Accept)
                 {
-                    finals.Add(filtered.State.ToOutcome(filtered.End, context));
+                    finals.Add(filtered);
                     continue;
                 }
                 if (!local && toLocal)
@@ -48,7 +49,7 @@ public static class PacketTracer
                     var afterInput = RunHook(context, "nat", "INPUT", index?.NatInput, filtered.State, true);
                     foreach (var input in afterInput)
                     {
-                        finals.Add(input.State.ToOutcome(input.End == ChainEnd.Accept ? ChainEnd.DeliverLocal : input.End, context));
+                        finals.Add(input.End == ChainEnd.Accept ? new Branch(input.State, ChainEnd.DeliverLocal) : input);
                     }
                     scratch.Return(afterInput);
                     continue;
@@ -57,14 +58,17 @@ public static class PacketTracer
                 foreach (var post in afterPost)
                 {
                     var end = post.End == ChainEnd.Accept ? (toLocal ? ChainEnd.DeliverLocal : ChainEnd.Forward) : post.End;
-                    finals.Add(post.State.ToOutcome(end, context));
+                    finals.Add(new Branch(post.State, end));
                 }
                 scratch.Return(afterPost);
             }
             scratch.Return(afterFilter);
         }
         scratch.Return(afterNat);
-        var result = new TraceResult(packet, finals.ToValueList(), context.Truncated);
+        var paths = scratch.FreezePaths();
+        var outcomes = new TraceOutcome[finals.Count];
+        for (var i = 0; i < outcomes.Length; i++) outcomes[i] = finals[i].State.ToOutcome(finals[i].End, context, paths);
+        var result = new TraceResult(packet, ValueList<TraceOutcome>.Own(outcomes), context.Truncated);
         scratch.Release();
         return result;
     }
@@ -198,7 +202,7 @@ public static class PacketTracer
             }
         }
         if (memos.Count >= MaxMemos) return RunPlanned(context, hook, entry, state);
-        var recording = new SuffixMemo(entry, state);
+        var recording = context.Scratch.RentMemo(entry, state);
         context.Memo = recording;
         List<Branch> walked;
         try
@@ -213,6 +217,10 @@ public static class PacketTracer
         {
             recording.Finish(context.Scratch, walked[0]);
             memos.Add(recording);
+        }
+        else
+        {
+            context.Scratch.ReturnMemo(recording);
         }
         return walked;
     }

@@ -79,17 +79,17 @@ internal static class PlanWalker
             results.Add(new Branch(state with { Reason = "too many branches" }, ChainEnd.Undetermined));
             return;
         }
-        var hit = (state with { Probability = state.Probability * rule.Chance }).WithStep(context, rule.Step);
+        var hit = state.Times(context, rule.Chance).WithStep(context, rule.Step);
         if (ApplyTarget(context, hook, chain, rule, hit, depth, results, out var afterHit))
         {
             WalkFrom(context, hook, chain, rule.Index + 1, afterHit, depth, results);
         }
-        var miss = state with { Probability = state.Probability * rule.Miss };
+        var miss = state.Times(context, rule.Miss);
         WalkFrom(context, hook, chain, rule.Index + 1, miss, depth, results);
     }
 
     /// <summary>The dispatch candidates for a packet, recorded when the walk is being remembered.</summary>
-    private static ChainDispatchIndex.Candidates Candidates(TraceContext context, ChainDispatchIndex dispatch, Packet packet)
+    private static ChainDispatchIndex.Candidates Candidates(TraceContext context, ChainDispatchIndex dispatch, in BranchPacket packet)
     {
         dispatch.Lookup(packet, out var byDestination, out var byPort);
         context.Memo?.RecordLookup(dispatch, byDestination, byPort);
@@ -110,8 +110,8 @@ internal static class PlanWalker
     }
 
     /// <summary>Whether two packets have the fields the dispatch index files rules under.</summary>
-    private static bool SameKey(Packet a, Packet b) =>
-        ReferenceEquals(a, b) || (a.Destination == b.Destination && a.Protocol == b.Protocol && a.DestinationPort == b.DestinationPort);
+    private static bool SameKey(in BranchPacket a, in BranchPacket b) =>
+        a.Destination == b.Destination && a.Protocol == b.Protocol && a.DestinationPort == b.DestinationPort;
 
     /// <summary>Applies the rule's target; true when the walk goes on in this chain with <paramref name="continued"/>.</summary>
     private static bool ApplyTarget(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results, out TraceState continued)
@@ -126,7 +126,7 @@ internal static class PlanWalker
             {
                 var mark = (MarkTarget)rule.Target!;
                 var value = mark.Apply(state.Packet.Mark);
-                if (value != state.Packet.Mark) continued = state with { Packet = state.Packet with { Mark = value } };
+                if (value != state.Packet.Mark) continued = state with { Packet = state.Packet.WithMark(value) };
                 return true;
             }
             case PlanTarget.Verdict:
@@ -200,7 +200,6 @@ internal static class PlanWalker
         var packet = state.Packet;
         var destination = rule.DnatAddress ?? packet.Destination;
         var port = rule.DnatPort >= 0 ? rule.DnatPort : packet.DestinationPort;
-        packet = packet with { Destination = destination, DestinationPort = port, State = packet.State | ConntrackStates.Dnat };
-        results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
+        results.Add(new Branch(state with { Packet = packet.WithNatDestination(destination, port) }, ChainEnd.Accept));
     }
 }

@@ -7,9 +7,10 @@ namespace NatDsl.Analysis.Trace;
 /// <summary>
 /// The working memory of one trace, reused by the next trace on the same thread: the steps of
 /// every branch as one array of (step, previous) links (branches that split share their
-/// beginning, adding a step costs two array slots instead of objects), and the lists chain
-/// walks return their branches in. <see cref="Clear"/> drops every reference, so a finished
-/// trace keeps no rule set alive.
+/// beginning, adding a step costs two array slots instead of objects; a replayed hook walk adds
+/// its steps as one run), the branches' probabilities (<see cref="ProbabilityStore"/>), the lists
+/// chain walks return their branches in, the remembered hook walks and the trace's context.
+/// <see cref="Release"/> drops every reference, so a finished trace keeps no rule set alive.
 /// </summary>
 internal sealed class TraceScratch
 {
@@ -17,10 +18,15 @@ internal sealed class TraceScratch
     private static TraceScratch? _spare;
 
     private readonly Stack<List<Branch>> _lists = new Stack<List<Branch>>();
-    private TraceStep[] _steps = new TraceStep[256];
+    private readonly Stack<SuffixMemo> _spareMemos = new Stack<SuffixMemo>();
+
+    /// <summary>Each node: a <see cref="TraceStep"/> or a run of them (<see cref="TraceStep"/>[]).</summary>
+    private object[] _items = new object[256];
     private int[] _previous = new int[256];
     private int[] _lengths = new int[256];
     private int _count;
+
+    private TraceScratch() => Context = new TraceContext(this);
 
     /// <summary>This thread's scratch (taken: a trace that throws leaves a new one to the next).</summary>
     public static TraceScratch Take()
@@ -37,28 +43,35 @@ internal sealed class TraceScratch
         _spare = this;
     }
 
+    /// <summary>The trace's context (see <see cref="TraceContext.Begin"/>).</summary>
+    public TraceContext Context { get; }
+
+    /// <summary>The probabilities of the trace's branches.</summary>
+    public ProbabilityStore Probabilities { get; } = new ProbabilityStore();
+
     /// <summary>Path −1 is the empty path; this returns the path <paramref name="path"/> followed by <paramref name="step"/>.</summary>
-    public int Append(int path, TraceStep step)
+    public int Append(int path, TraceStep step) => Add(path, step, 1);
+
+    /// <summary>The path <paramref name="path"/> followed by <paramref name="steps"/> (kept, never to be changed).</summary>
+    public int Append(int path, TraceStep[] steps) => steps.Length switch
     {
-        if (_count == _steps.Length)
+        0 => path,
+        1 => Add(path, steps[0], 1),
+        _ => Add(path, steps, steps.Length),
+    };
+
+    private int Add(int path, object item, int length)
+    {
+        if (_count == _items.Length)
         {
-            Array.Resize(ref _steps, _count * 2);
+            Array.Resize(ref _items, _count * 2);
             Array.Resize(ref _previous, _count * 2);
             Array.Resize(ref _lengths, _count * 2);
         }
-        _steps[_count] = step;
+        _items[_count] = item;
         _previous[_count] = path;
-        _lengths[_count] = path < 0 ? 1 : _lengths[path] + 1;
+        _lengths[_count] = path < 0 ? length : _lengths[path] + length;
         return _count++;
-    }
-
-    /// <summary>The steps of a path in order, first to last.</summary>
-    public ValueList<TraceStep> ToList(int path)
-    {
-        if (path < 0) return ValueList<TraceStep>.Empty;
-        var steps = new TraceStep[_lengths[path]];
-        for (var node = path; node >= 0; node = _previous[node]) steps[_lengths[node] - 1] = _steps[node];
-        return ValueList<TraceStep>.Own(steps);
     }
 
     /// <summary>The steps from path <paramref name="from"/> (exclusive) to <paramref name="to"/>, which extends it.</summary>
@@ -66,20 +79,52 @@ internal sealed class TraceScratch
     {
         var count = (to < 0 ? 0 : _lengths[to]) - (from < 0 ? 0 : _lengths[from]);
         var steps = new TraceStep[count];
-        var node = to;
-        for (var k = count - 1; k >= 0; k--)
+        for (var node = to; count > 0; node = _previous[node])
         {
-            steps[k] = _steps[node];
-            node = _previous[node];
+            if (_items[node] is TraceStep[] run)
+            {
+                count -= run.Length;
+                Array.Copy(run, 0, steps, count, run.Length);
+            }
+            else
+            {
+                steps[--count] = (TraceStep)_items[node];
+            }
         }
         return steps;
+    }
+
+    /// <summary>Every path of the trace so far, copied for its outcomes; null when there is none.</summary>
+    public PathTree? FreezePaths()
+    {
+        if (_count == 0) return null;
+        var items = new object[_count];
+        var previous = new int[_count];
+        Array.Copy(_items, items, _count);
+        Array.Copy(_previous, previous, _count);
+        return new PathTree(items, previous);
     }
 
     /// <summary>The hook walks remembered in the current trace.</summary>
     public List<SuffixMemo> Memos { get; } = new List<SuffixMemo>();
 
-    /// <summary>The outcomes of the current trace (copied out at its end).</summary>
-    public List<TraceOutcome> Outcomes { get; } = new List<TraceOutcome>();
+    /// <summary>A memo to record a walk of <paramref name="hook"/> from <paramref name="input"/>; give it back with <see cref="ReturnMemo"/> unless it is kept in <see cref="Memos"/>.</summary>
+    public SuffixMemo RentMemo(TraceIndex.Entry hook, TraceState input)
+    {
+        var memo = _spareMemos.Count > 0 ? _spareMemos.Pop() : new SuffixMemo();
+        memo.Start(hook, input);
+        return memo;
+    }
+
+    /// <summary>Gives back a memo from <see cref="RentMemo"/> (its references are dropped).</summary>
+    public void ReturnMemo(SuffixMemo memo)
+    {
+        memo.Clear();
+        _spareMemos.Push(memo);
+    }
+
+    /// <summary>The branches that ended the current trace, with their final end.</summary>
+    public List<Branch> Finals { get; } = new List<Branch>();
 
     /// <summary>An empty list of branches, to be given back with <see cref="Return"/>.</summary>
     public List<Branch> Rent() => _lists.Count > 0 ? _lists.Pop() : new List<Branch>();
@@ -93,9 +138,12 @@ internal sealed class TraceScratch
 
     private void Clear()
     {
-        Array.Clear(_steps, 0, _count);
+        Array.Clear(_items, 0, _count);
         _count = 0;
-        Outcomes.Clear();
+        Finals.Clear();
+        foreach (var memo in Memos) ReturnMemo(memo);
         Memos.Clear();
+        Probabilities.Clear();
+        Context.End();
     }
 }
