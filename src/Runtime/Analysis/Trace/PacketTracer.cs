@@ -65,13 +65,29 @@ public static class PacketTracer
             scratch.Return(afterFilter);
         }
         scratch.Return(afterNat);
-        var paths = scratch.FreezePaths();
-        var outcomes = new TraceOutcome[finals.Count];
-        for (var i = 0; i < outcomes.Length; i++) outcomes[i] = finals[i].State.ToOutcome(finals[i].End, context, paths);
-        var result = new TraceResult(packet, ValueList<TraceOutcome>.Own(outcomes), context.Truncated);
+        var result = new TraceResult(packet, Outcomes(context, finals), context.Truncated);
         scratch.Release();
         return result;
     }
+
+    /// <summary>
+    /// The outcomes of the branches that ended the trace: they share one copy of the trace's paths
+    /// and one array of probability numerators.
+    /// </summary>
+    private static ValueList<TraceOutcome> Outcomes(TraceContext context, List<Branch> finals)
+    {
+        var scratch = context.Scratch;
+        var paths = scratch.FreezePaths();
+        var limbs = 0;
+        for (var i = 0; i < finals.Count; i++) limbs += scratch.Probabilities.PoolLength(finals[i].State.Chance);
+        var pool = limbs == 0 ? NoLimbs : new uint[limbs];
+        var used = 0;
+        var outcomes = new TraceOutcome[finals.Count];
+        for (var i = 0; i < outcomes.Length; i++) outcomes[i] = finals[i].State.ToOutcome(finals[i].End, context, paths, pool, ref used);
+        return ValueList<TraceOutcome>.Own(outcomes);
+    }
+
+    private static readonly uint[] NoLimbs = new uint[0];
 
     /// <summary>
     /// Prepares <paramref name="rules"/> for tracing now: the lookups and every chain's prepared

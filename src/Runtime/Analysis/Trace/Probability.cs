@@ -20,8 +20,9 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
 {
     /// <summary>
     /// Null: a dyadic fraction whose numerator is <see cref="_small"/>. A uint[]: a dyadic fraction
-    /// whose numerator (2⁶⁴ or more) is these limbs, least significant first, the last nonzero,
-    /// never changed. A <see cref="Fraction"/>: any other fraction.
+    /// whose numerator (2⁶⁴ or more) is limbs of this array, least significant first, the last
+    /// nonzero, never changed: <see cref="_small"/> holds their offset (high 32 bits) and count
+    /// (the outcomes of one trace share one array). A <see cref="Fraction"/>: any other fraction.
     /// </summary>
     private readonly object? _big;
 
@@ -37,10 +38,10 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
         _exponent = exponent;
     }
 
-    private Probability(uint[] numerator, int exponent)
+    private Probability(uint[] limbs, int offset, int length, int exponent)
     {
-        _big = numerator;
-        _small = 0;
+        _big = limbs;
+        _small = ((ulong)(uint)offset << 32) | (uint)length;
         _exponent = exponent;
     }
 
@@ -61,7 +62,7 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
     public BigInteger Numerator => _big switch
     {
         null => new BigInteger(_small),
-        uint[] limbs => Limbs.ToBigInteger(limbs, 0, limbs.Length),
+        uint[] limbs => Limbs.ToBigInteger(limbs, LimbOffset, LimbCount),
         _ => ((Fraction)_big).Numerator,
     };
 
@@ -125,17 +126,15 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
         }
         else if (b._big is null || a._big is null)
         {
-            var limbs = (uint[])(a._big ?? b._big)!;
+            var big = a._big is null ? b : a;
             var small = a._big is null ? a._small : b._small;
-            product = new uint[limbs.Length + 2];
-            length = Limbs.MultiplySmall(limbs, 0, limbs.Length, small, product, 0);
+            product = new uint[big.LimbCount + 2];
+            length = Limbs.MultiplySmall((uint[])big._big!, big.LimbOffset, big.LimbCount, small, product, 0);
         }
         else
         {
-            var x = (uint[])a._big;
-            var y = (uint[])b._big;
-            product = new uint[x.Length + y.Length];
-            length = Limbs.Multiply(x, 0, x.Length, y, 0, y.Length, product, 0);
+            product = new uint[a.LimbCount + b.LimbCount];
+            length = Limbs.Multiply((uint[])a._big, a.LimbOffset, a.LimbCount, (uint[])b._big, b.LimbOffset, b.LimbCount, product, 0);
         }
         return FromLimbs(product, 0, length, exponent);
     }
@@ -163,7 +162,7 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
         if (_big is null) return other._big is null && _small == other._small && _exponent == other._exponent;
         if (_big is uint[] limbs)
         {
-            return other._big is uint[] others && _exponent == other._exponent && Limbs.Equal(limbs, 0, limbs.Length, others, 0, others.Length);
+            return other._big is uint[] others && _exponent == other._exponent && Limbs.Equal(limbs, LimbOffset, LimbCount, others, other.LimbOffset, other.LimbCount);
         }
         return other._big is Fraction fraction && ((Fraction)_big).Numerator == fraction.Numerator && ((Fraction)_big).Denominator == fraction.Denominator;
     }
@@ -182,7 +181,8 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
                     return (((int)_small ^ (int)(_small >> 32)) * 31) + _exponent;
                 case uint[] limbs:
                     var hash = _exponent;
-                    foreach (var limb in limbs) hash = (hash * 31) + (int)limb;
+                    var end = LimbOffset + LimbCount;
+                    for (var i = LimbOffset; i < end; i++) hash = (hash * 31) + (int)limbs[i];
                     return hash;
                 default:
                     var fraction = (Fraction)_big;
@@ -215,11 +215,20 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
     /// <summary>A dyadic fraction's denominator is 2 to this power.</summary>
     internal int Exponent => _exponent;
 
-    /// <summary>A dyadic fraction's numerator when it fits in 64 bits (<see cref="BigLimbs"/> is null), else 0.</summary>
+    /// <summary>A dyadic fraction's numerator when it fits in 64 bits (<see cref="BigLimbs"/> is null).</summary>
     internal ulong SmallNumerator => _small;
 
-    /// <summary>A dyadic fraction's numerator as limbs when it does not fit in 64 bits (never to be changed), else null.</summary>
+    /// <summary>
+    /// The array holding a dyadic fraction's numerator as limbs (at <see cref="LimbOffset"/>, <see cref="LimbCount"/> of them)
+    /// when it does not fit in 64 bits (never to be changed), else null.
+    /// </summary>
     internal uint[]? BigLimbs => _big as uint[];
+
+    /// <summary>Where the limbs of <see cref="BigLimbs"/> start.</summary>
+    internal int LimbOffset => (int)(_small >> 32);
+
+    /// <summary>How many limbs of <see cref="BigLimbs"/> the numerator has.</summary>
+    internal int LimbCount => (int)(uint)_small;
 
     /// <summary>
     /// The dyadic fraction <c>a/2^exponent</c> with <c>a</c> the limbs at <paramref name="offset"/>
@@ -234,7 +243,22 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
         if (length <= 2) return new Probability(Limbs.ToUInt64(limbs, offset, length), exponent);
         var copy = new uint[length];
         Array.Copy(limbs, offset, copy, 0, length);
-        return new Probability(copy, exponent);
+        return new Probability(copy, 0, length, exponent);
+    }
+
+    /// <summary>
+    /// The dyadic fraction <c>a/2^exponent</c> with <c>a</c> the reduced limbs at
+    /// <paramref name="offset"/>, copied to <paramref name="pool"/> at <paramref name="used"/>
+    /// (advanced) when more than two: the pool holds the numerators of several values, and no one
+    /// changes it afterwards.
+    /// </summary>
+    internal static Probability FromReducedLimbs(uint[] limbs, int offset, int length, int exponent, uint[] pool, ref int used)
+    {
+        if (length <= 2) return new Probability(Limbs.ToUInt64(limbs, offset, length), length == 0 ? 0 : exponent);
+        Array.Copy(limbs, offset, pool, used, length);
+        var value = new Probability(pool, used, length, exponent);
+        used += length;
+        return value;
     }
 
     /// <summary>The dyadic fraction <c>numerator/2^exponent</c>, reduced.</summary>
@@ -258,7 +282,8 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
     private static Probability Dyadic(BigInteger numerator, int exponent)
     {
         if (numerator <= ulong.MaxValue) return new Probability((ulong)numerator, exponent);
-        return new Probability(Limbs.FromBigInteger(numerator), exponent);
+        var limbs = Limbs.FromBigInteger(numerator);
+        return new Probability(limbs, 0, limbs.Length, exponent);
     }
 
     /// <summary>The exponent of a power of two.</summary>

@@ -31,11 +31,11 @@ internal sealed class ProbabilityStore
         var big = factor.BigLimbs;
         var small = factor.SmallNumerator;
         if (big is null && small == 1 && factor.Exponent == 0) return handle;
-        var room = entry.Length + (big is null ? 2 : big.Length);
+        var room = entry.Length + (big is null ? 2 : factor.LimbCount);
         if (_used + room > _limbs.Length) Array.Resize(ref _limbs, Math.Max(_limbs.Length * 2, _used + room));
         var length = big is null
             ? Limbs.MultiplySmall(_limbs, entry.Offset, entry.Length, small, _limbs, _used)
-            : Limbs.Multiply(_limbs, entry.Offset, entry.Length, big, 0, big.Length, _limbs, _used);
+            : Limbs.Multiply(_limbs, entry.Offset, entry.Length, big, factor.LimbOffset, factor.LimbCount, _limbs, _used);
         return AddReduced(length, entry.Exponent + factor.Exponent);
     }
 
@@ -46,6 +46,24 @@ internal sealed class ProbabilityStore
         if (entry.Length < 0) return _others[entry.Offset];
         // Stored reduced: this only copies the limbs (none for a numerator of 64 bits or fewer).
         return Probability.FromLimbs(_limbs, entry.Offset, entry.Length, entry.Exponent);
+    }
+
+    /// <summary>How many limbs <see cref="Get(int, uint[], ref int)"/> puts into its pool for a handle.</summary>
+    public int PoolLength(int handle)
+    {
+        var length = _entries[handle].Length;
+        return length > 2 ? length : 0;
+    }
+
+    /// <summary>
+    /// The value of a handle, its numerator (when over 64 bits) copied into <paramref name="pool"/>
+    /// at <paramref name="used"/>: the probabilities of a trace's outcomes share one array.
+    /// </summary>
+    public Probability Get(int handle, uint[] pool, ref int used)
+    {
+        var entry = _entries[handle];
+        if (entry.Length < 0) return _others[entry.Offset];
+        return Probability.FromReducedLimbs(_limbs, entry.Offset, entry.Length, entry.Exponent, pool, ref used);
     }
 
     /// <summary>Forgets every handle but <see cref="One"/>.</summary>
@@ -67,7 +85,7 @@ internal sealed class ProbabilityStore
             return Append(new Entry(_others.Count - 1, -1, 0));
         }
         var big = value.BigLimbs;
-        var room = big is null ? 2 : big.Length;
+        var room = big is null ? 2 : value.LimbCount;
         if (_used + room > _limbs.Length) Array.Resize(ref _limbs, Math.Max(_limbs.Length * 2, _used + room));
         int length;
         if (big is null)
@@ -76,8 +94,8 @@ internal sealed class ProbabilityStore
         }
         else
         {
-            Array.Copy(big, 0, _limbs, _used, big.Length);
-            length = big.Length;
+            Array.Copy(big, value.LimbOffset, _limbs, _used, value.LimbCount);
+            length = value.LimbCount;
         }
         return AddReduced(length, value.Exponent);
     }

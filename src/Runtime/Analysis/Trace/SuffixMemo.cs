@@ -47,7 +47,7 @@ internal sealed class SuffixMemo
     /// <summary>True once the walk did something a reuse could not repeat.</summary>
     public bool Spoiled { get; private set; }
 
-    /// <summary>The steps the walk added, in order (a new array for each recording: the trace's paths keep it).</summary>
+    /// <summary>The steps the walk added, in order (never changed: the trace's paths keep it; shared with other traces, see <see cref="TraceIndex.Entry.RunOf"/>).</summary>
     public TraceStep[] Steps { get; private set; } = NoSteps;
 
     /// <summary>The single branch the walk ended in.</summary>
@@ -65,7 +65,7 @@ internal sealed class SuffixMemo
     public void Finish(TraceScratch scratch, Branch output)
     {
         Output = output;
-        Steps = scratch.StepsBetween(Input.Path, output.State.Path);
+        Steps = Hook.RunOf(scratch, Input.Path, output.State.Path);
     }
 
     /// <summary>Whether a walk from <paramref name="state"/> can reuse this one.</summary>

@@ -144,6 +144,40 @@ internal sealed class TraceIndex
             return plan;
         }
 
+        /// <summary>How many runs of steps <see cref="RunOf"/> keeps.</summary>
+        private const int RunSlots = 8;
+
+        /// <summary>Runs of steps of recent remembered walks of this (hook) chain, made on first use.</summary>
+        private TraceStep[]?[]? _runs;
+        private int _nextRun;
+
+        /// <summary>
+        /// The steps from path <paramref name="from"/> to path <paramref name="to"/> of the scratch:
+        /// a remembered walk of this hook chain (see <see cref="SuffixMemo"/>). Most packets' walks
+        /// of a hook take one of a few runs of rules, so a run equal to a recent one (the same step
+        /// instances) is that one's array, shared by every trace of the rule set, instead of a new one.
+        /// </summary>
+        public TraceStep[] RunOf(TraceScratch scratch, int from, int to)
+        {
+            var runs = System.Threading.Volatile.Read(ref _runs);
+            if (runs is null)
+            {
+                System.Threading.Interlocked.CompareExchange(ref _runs, new TraceStep[]?[RunSlots], null);
+                runs = _runs!;
+            }
+            var count = scratch.LengthBetween(from, to);
+            for (var k = 0; k < runs.Length; k++)
+            {
+                var run = System.Threading.Volatile.Read(ref runs[k]);
+                if (run is not null && run.Length == count && scratch.EndsWith(to, run)) return run;
+            }
+            var made = scratch.StepsBetween(from, to);
+            var slot = _nextRun;
+            _nextRun = slot + 1;
+            System.Threading.Volatile.Write(ref runs[(uint)slot % RunSlots], made);
+            return made;
+        }
+
         /// <summary>Deepest jump <see cref="PrepareDepthFirst"/> follows (deeper chains are made on their own).</summary>
         private const int MaxPrepareDepth = 16;
 

@@ -20,10 +20,7 @@ internal sealed class TraceScratch
     private readonly Stack<List<Branch>> _lists = new Stack<List<Branch>>();
     private readonly Stack<SuffixMemo> _spareMemos = new Stack<SuffixMemo>();
 
-    /// <summary>Each node: a <see cref="TraceStep"/> or a run of them (<see cref="TraceStep"/>[]).</summary>
-    private object[] _items = new object[256];
-    private int[] _previous = new int[256];
-    private int[] _lengths = new int[256];
+    private Node[] _nodes = new Node[256];
     private int _count;
 
     private TraceScratch() => Context = new TraceContext(this);
@@ -62,33 +59,50 @@ internal sealed class TraceScratch
 
     private int Add(int path, object item, int length)
     {
-        if (_count == _items.Length)
-        {
-            Array.Resize(ref _items, _count * 2);
-            Array.Resize(ref _previous, _count * 2);
-            Array.Resize(ref _lengths, _count * 2);
-        }
-        _items[_count] = item;
-        _previous[_count] = path;
-        _lengths[_count] = path < 0 ? length : _lengths[path] + length;
+        if (_count == _nodes.Length) Array.Resize(ref _nodes, _count * 2);
+        _nodes[_count] = new Node(item, path, path < 0 ? length : _nodes[path].Length + length);
         return _count++;
+    }
+
+    /// <summary>How many steps path <paramref name="to"/> has after path <paramref name="from"/>, which it extends.</summary>
+    public int LengthBetween(int from, int to) => (to < 0 ? 0 : _nodes[to].Length) - (from < 0 ? 0 : _nodes[from].Length);
+
+    /// <summary>Whether the last steps of path <paramref name="to"/> are the same instances as <paramref name="steps"/> (which it is at least as long as).</summary>
+    public bool EndsWith(int to, TraceStep[] steps)
+    {
+        var count = steps.Length;
+        for (var node = to; count > 0; node = _nodes[node].Previous)
+        {
+            if (_nodes[node].Item is TraceStep[] run)
+            {
+                for (var k = run.Length - 1; k >= 0 && count > 0; k--)
+                {
+                    if (!ReferenceEquals(run[k], steps[--count])) return false;
+                }
+            }
+            else if (!ReferenceEquals(_nodes[node].Item, steps[--count]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The steps from path <paramref name="from"/> (exclusive) to <paramref name="to"/>, which extends it.</summary>
     public TraceStep[] StepsBetween(int from, int to)
     {
-        var count = (to < 0 ? 0 : _lengths[to]) - (from < 0 ? 0 : _lengths[from]);
+        var count = LengthBetween(from, to);
         var steps = new TraceStep[count];
-        for (var node = to; count > 0; node = _previous[node])
+        for (var node = to; count > 0; node = _nodes[node].Previous)
         {
-            if (_items[node] is TraceStep[] run)
+            if (_nodes[node].Item is TraceStep[] run)
             {
                 count -= run.Length;
                 Array.Copy(run, 0, steps, count, run.Length);
             }
             else
             {
-                steps[--count] = (TraceStep)_items[node];
+                steps[--count] = (TraceStep)_nodes[node].Item;
             }
         }
         return steps;
@@ -100,8 +114,11 @@ internal sealed class TraceScratch
         if (_count == 0) return null;
         var items = new object[_count];
         var previous = new int[_count];
-        Array.Copy(_items, items, _count);
-        Array.Copy(_previous, previous, _count);
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = _nodes[i].Item;
+            previous[i] = _nodes[i].Previous;
+        }
         return new PathTree(items, previous);
     }
 
@@ -136,9 +153,26 @@ internal sealed class TraceScratch
         _lists.Push(list);
     }
 
+    /// <summary>One step (a <see cref="TraceStep"/>) or run of steps (a <see cref="TraceStep"/>[]) after the node <see cref="Previous"/> (−1: none); <see cref="Length"/> steps from the start.</summary>
+    private readonly struct Node
+    {
+        public Node(object item, int previous, int length)
+        {
+            Item = item;
+            Previous = previous;
+            Length = length;
+        }
+
+        public object Item { get; }
+
+        public int Previous { get; }
+
+        public int Length { get; }
+    }
+
     private void Clear()
     {
-        Array.Clear(_items, 0, _count);
+        Array.Clear(_nodes, 0, _count);
         _count = 0;
         Finals.Clear();
         foreach (var memo in Memos) ReturnMemo(memo);

@@ -57,9 +57,12 @@ internal readonly struct TraceState
 
     public TraceState WithStep(TraceContext context, TraceStep step) => this with { Path = context.Scratch.Append(Path, step) };
 
-    /// <summary>The outcome of this branch ending with <paramref name="end"/>; its path is made from <paramref name="paths"/> when read.</summary>
-    public TraceOutcome ToOutcome(ChainEnd end, TraceContext context, PathTree? paths) => new TraceOutcome(
-        context.Scratch.Probabilities.Get(Chance),
+    /// <summary>
+    /// The outcome of this branch ending with <paramref name="end"/>; its path is made from
+    /// <paramref name="paths"/> when read, its probability's numerator goes into <paramref name="pool"/>.
+    /// </summary>
+    public TraceOutcome ToOutcome(ChainEnd end, TraceContext context, PathTree? paths, uint[] pool, ref int used) => new TraceOutcome(
+        context.Scratch.Probabilities.Get(Chance, pool, ref used),
         Packet.Destination,
         Packet.DestinationPort,
         Facts,
