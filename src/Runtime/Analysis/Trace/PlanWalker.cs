@@ -57,8 +57,9 @@ internal static class PlanWalker
             if (!passes.Value || rule.Never) continue;
             if (!rule.Certain)
             {
-                Split(context, hook, chain, rule, state, depth, results);
-                return;
+                // The rule's hit is walked to its end; its miss goes on here.
+                if (!Split(context, hook, chain, rule, ref state, depth, results)) return;
+                continue;
             }
             if (!ApplyTarget(context, hook, chain, rule, state.WithStep(context, rule.Step), depth, results, out var continued)) return;
             state = continued;
@@ -67,25 +68,28 @@ internal static class PlanWalker
     }
 
     /// <summary>
-    /// Two worlds, in rule order: the rule matches with its chance, or it does not. Kept out of
-    /// <see cref="WalkFrom"/> so that the common walk has a small frame.
+    /// Two worlds, in rule order: the rule matches with its chance, or it does not. The hit is
+    /// walked to its end here; <paramref name="state"/> becomes the miss, which the caller walks on
+    /// from the next rule (a loop, not a recursion per endpoint of a long service chain). False
+    /// when the branch limit ended the walk instead. Kept out of <see cref="WalkFrom"/> so that
+    /// the common walk has a small frame.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Split(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results)
+    private static bool Split(TraceContext context, string hook, ChainPlan chain, RulePlan rule, ref TraceState state, int depth, List<Branch> results)
     {
         context.Memo?.Spoil();
         if (!context.AllowBranch())
         {
             results.Add(new Branch(state with { Reason = "too many branches" }, ChainEnd.Undetermined));
-            return;
+            return false;
         }
         var hit = state.Times(context, rule.Chance).WithStep(context, rule.Step);
         if (ApplyTarget(context, hook, chain, rule, hit, depth, results, out var afterHit))
         {
             WalkFrom(context, hook, chain, rule.Index + 1, afterHit, depth, results);
         }
-        var miss = state.Times(context, rule.Miss);
-        WalkFrom(context, hook, chain, rule.Index + 1, miss, depth, results);
+        state = state.Times(context, rule.Miss);
+        return true;
     }
 
     /// <summary>The dispatch candidates for a packet, recorded when the walk is being remembered.</summary>
@@ -96,9 +100,11 @@ internal static class PlanWalker
         return dispatch.From(byDestination, byPort);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void TooDeep(TraceContext context, TraceIndex.Entry entry, TraceState state, List<Branch> results) =>
         results.Add(new Branch(state with { Reason = "jump depth over " + context.Options.MaxDepth + " (loop?) at " + entry.Chain.Name }, ChainEnd.Undetermined));
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Stuck(TraceContext context, TraceIndex.Entry entry, RulePlan rule, TraceState state, string reason, List<Branch> results)
     {
         var step = new TraceStep(entry.TableName, entry.Chain.Name, rule.Index, rule.Rule, "cannot evaluate: " + reason);
@@ -163,6 +169,7 @@ internal static class PlanWalker
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Jump(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results)
     {
         var target = rule.JumpPlan;

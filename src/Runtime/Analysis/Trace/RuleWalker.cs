@@ -67,9 +67,9 @@ internal static class RuleWalker
                 {
                     WalkFrom(context, hook, table, chain, entry, i + 1, afterHit, depth, results);
                 }
-                var miss = state.Times(context, match.Miss);
-                WalkFrom(context, hook, table, chain, entry, i + 1, miss, depth, results);
-                return;
+                // The miss goes on here, with the next rule (a loop, not a recursion per endpoint).
+                state = state.Times(context, match.Miss);
+                continue;
             }
             var stepped = state.WithStep(context, new TraceStep(table.Name, chain.Name, i, rule, match.Note));
             if (ApplyTarget(context, hook, table, chain, entry, i, rule, stepped, depth, results, out var continued) == Flow.Stop) return;
