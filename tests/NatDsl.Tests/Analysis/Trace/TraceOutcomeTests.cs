@@ -108,6 +108,27 @@ public class TraceOutcomeTests
     }
 
     [Test]
+    public void A_service_with_thousands_of_endpoints_is_walked_without_deep_recursion()
+    {
+        // Each endpoint's miss continues in the service chain's loop: 1,500 endpoints on a thread
+        // with a 256 KiB stack (a recursion per endpoint needed megabytes).
+        var rules = SaveParser.ParseRuleSet(ServiceRules(1500));
+        var packet = new Packet { Source = IpAddress.Parse("192.168.1.1"), Destination = IpAddress.Parse("10.96.0.1"), DestinationPort = 80 };
+        TraceResult? indexed = null;
+        TraceResult? linear = null;
+        var thread = new System.Threading.Thread(() =>
+        {
+            indexed = PacketTracer.Trace(rules, packet);
+            linear = PacketTracer.Trace(rules, packet, new TraceOptions { UseIndex = false });
+        }, 256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.That(indexed!.Outcomes, Has.Count.EqualTo(1500));
+        Assert.That(indexed, Is.EqualTo(linear));
+        Assert.That(indexed.Outcomes.Sum(o => o.Probability.ToDouble()), Is.EqualTo(1.0).Within(1e-9));
+    }
+
+    [Test]
     public void Preparing_a_rule_set_with_loops_and_deep_jumps_changes_no_trace()
     {
         // PREROUTING jumps through a chain of 30 chains (deeper than preparation follows at once)
