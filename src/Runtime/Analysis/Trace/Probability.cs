@@ -143,7 +143,19 @@ public readonly struct Probability : IEquatable<Probability>, IComparable<Probab
     public static Probability operator +(Probability a, Probability b) => Of((a.Numerator * b.Denominator) + (b.Numerator * a.Denominator), a.Denominator * b.Denominator);
 
     /// <summary>The value as a double.</summary>
-    public double ToDouble() => (double)Numerator / (double)Denominator;
+    public double ToDouble()
+    {
+        var numerator = Numerator;
+        var denominator = Denominator;
+        var n = (double)numerator;
+        var d = (double)denominator;
+        if (!double.IsInfinity(n) && !double.IsInfinity(d)) return n / d;
+        // Past 2¹⁰²⁴ (a chain of more than 33 statistic rules) a part is no double: divide both
+        // by the same power of two first, keeping about 960 bits of the larger.
+        var bytes = Math.Max(numerator.ToByteArray().Length, denominator.ToByteArray().Length);
+        var shift = (bytes - 120) * 8;
+        return (double)(numerator >> shift) / (double)(denominator >> shift);
+    }
 
     /// <summary>A percentage with <paramref name="decimals"/> decimals, e.g. <c>25.00%</c>.</summary>
     public string ToPercent(int decimals = 2)

@@ -190,6 +190,21 @@ public class ProbabilityArithmeticTests
         Assert.That(Probability.Of(1, 3).CompareTo(third), Is.LessThan(0), "0.33333333349 is stored a little above 1/3");
     }
 
+    [Test]
+    public void A_double_stays_finite_past_two_to_the_1024()
+    {
+        // 40 factors of about 1/2 have a denominator of 2^1240: a plain BigInteger-to-double
+        // division gave infinity over infinity.
+        var half = Probability.FromStatisticBits(0x40000001);
+        var deep = Enumerable.Repeat(half, 40).Aggregate(Probability.One, (a, f) => a * f);
+        Assert.That(deep.Denominator > BigInteger.Pow(2, 1100), Is.True);
+        Assert.That(deep.ToDouble(), Is.EqualTo(Math.Pow(0x40000001 / 2147483648.0, 40)).Within(1e-25));
+        Assert.That(deep.Complement.ToDouble(), Is.EqualTo(1.0 - Math.Pow(0x40000001 / 2147483648.0, 40)).Within(1e-15));
+        var tiny = Enumerable.Repeat(Probability.FromStatisticBits(3), 40).Aggregate(Probability.One, (a, f) => a * f);
+        Assert.That(tiny.ToDouble(), Is.EqualTo(0.0), "far below the smallest double");
+        Assert.That(Probability.FromStatisticBits(715827883).ToDouble(), Is.EqualTo(715827883 / 2147483648.0), "small values as before");
+    }
+
     private static void AssertExact(Probability actual, Reference expected, string what)
     {
         Assert.That(actual.Numerator, Is.EqualTo(expected.Numerator), what + ": numerator");
