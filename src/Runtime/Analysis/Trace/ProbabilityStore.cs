@@ -15,6 +15,9 @@ internal sealed class ProbabilityStore
     /// <summary>The handle of 1 (present after every <see cref="Clear"/>).</summary>
     public const int One = 0;
 
+    /// <summary>The most limbs (and handles) kept for the next trace.</summary>
+    private const int KeptLimbs = 1 << 16;
+
     private uint[] _limbs = new uint[1024];
     private int _used;
     private Entry[] _entries = new Entry[64];
@@ -66,9 +69,11 @@ internal sealed class ProbabilityStore
         return Probability.FromReducedLimbs(_limbs, entry.Offset, entry.Length, entry.Exponent, pool, ref used);
     }
 
-    /// <summary>Forgets every handle but <see cref="One"/>.</summary>
+    /// <summary>Forgets every handle but <see cref="One"/> (and the room a very long trace needed: numerators grow with every endpoint).</summary>
     public void Clear()
     {
+        if (_limbs.Length > KeptLimbs) _limbs = new uint[1024];
+        if (_entries.Length > KeptLimbs) _entries = new Entry[64];
         _count = 0;
         _others.Clear();
         _limbs[0] = 1;

@@ -172,7 +172,8 @@ internal sealed class TraceScratch
 
     private void Clear()
     {
-        Array.Clear(_nodes, 0, _count);
+        if (_nodes.Length > 1 << 16) _nodes = new Node[256];
+        else Array.Clear(_nodes, 0, _count);
         _count = 0;
         Finals.Clear();
         foreach (var memo in Memos) ReturnMemo(memo);
