@@ -64,7 +64,7 @@ internal sealed class ChainDispatchIndex
     }
 
     /// <summary>The candidate rules for a packet with these header fields, in rule order.</summary>
-    public Candidates For(Packet packet)
+    public Candidates For(in BranchPacket packet)
     {
         Lookup(packet, out var a, out var b);
         return new Candidates(a, b, _others);
@@ -77,7 +77,7 @@ internal sealed class ChainDispatchIndex
     /// The rules filed under the packet's destination host and under its protocol and port
     /// (shared arrays: the same candidates are the same instances).
     /// </summary>
-    public void Lookup(Packet packet, out int[] byDestination, out int[] byPort)
+    public void Lookup(in BranchPacket packet, out int[] byDestination, out int[] byPort)
     {
         // Most packets walking a long chain match none of its filed keys (an endpoint's address
         // in a chain of service addresses): the small bit filter says so without touching the

@@ -7,14 +7,23 @@ namespace NatDsl.Analysis.Trace;
 /// </summary>
 internal sealed class ChainPlan
 {
-    public ChainPlan(TraceIndex.Entry entry)
+    /// <summary>
+    /// Prepares <paramref name="entry"/>'s chain; with <paramref name="jumpDepth"/> 0 or more, also
+    /// the chains its rules jump to, each right after the rule (see <see cref="TraceIndex.PrepareAll"/>).
+    /// </summary>
+    public ChainPlan(TraceIndex.Entry entry, int jumpDepth = -1)
     {
         Entry = entry;
         Dispatch = entry.Dispatch;
         var rules = entry.Chain.Rules;
         var plans = new RulePlan[rules.Count];
         Rules = plans;
-        for (var i = 0; i < plans.Length; i++) plans[i] = new RulePlan(entry, i, rules[i]);
+        for (var i = 0; i < plans.Length; i++)
+        {
+            var plan = new RulePlan(entry, i, rules[i]);
+            plans[i] = plan;
+            if (jumpDepth >= 0 && plan.Jump is { } target) target.PrepareDepthFirst(jumpDepth + 1);
+        }
     }
 
     /// <summary>The index entry of the chain.</summary>

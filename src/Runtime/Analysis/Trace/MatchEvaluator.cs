@@ -6,7 +6,7 @@ namespace NatDsl.Analysis.Trace;
 /// <summary>Evaluates a rule's matches against a packet as the kernel's match modules do.</summary>
 internal static class MatchEvaluator
 {
-    public static RuleMatch Evaluate(TraceContext context, string hook, Rule rule, Packet packet)
+    public static RuleMatch Evaluate(TraceContext context, string hook, Rule rule, in BranchPacket packet)
     {
         if (!Header(hook, rule, packet)) return RuleMatch.No;
         var chance = Probability.One;
@@ -33,7 +33,7 @@ internal static class MatchEvaluator
         return new RuleMatch(chance, null, note, statistics == 1 ? single : null);
     }
 
-    private static bool Header(string hook, Rule rule, Packet packet)
+    private static bool Header(string hook, Rule rule, in BranchPacket packet)
     {
         if (rule.Source is { } src && src.Value.Contains(packet.Source) == src.Inverted) return false;
         if (rule.Destination is { } dst && dst.Value.Contains(packet.Destination) == dst.Inverted) return false;
@@ -43,7 +43,7 @@ internal static class MatchEvaluator
     }
 
     /// <summary>Whether a packet passes a rule's <c>-i</c> and <c>-o</c> tests in a hook.</summary>
-    public static bool Interfaces(string hook, Negatable<string>? inInterface, Negatable<string>? outInterface, Packet packet)
+    public static bool Interfaces(string hook, Negatable<string>? inInterface, Negatable<string>? outInterface, in BranchPacket packet)
     {
         var inName = hook is "OUTPUT" or "POSTROUTING" ? null : packet.InInterface;
         var outName = hook is "PREROUTING" or "INPUT" ? null : packet.OutInterface;
@@ -73,7 +73,7 @@ internal static class MatchEvaluator
     private static bool PortIn(Negatable<PortRange>? port, int value) => port is null || port.Value.Contains(value) != port.Inverted;
 
     /// <summary>Evaluates one match; <paramref name="reason"/> says why when the answer is <see cref="Tri.Unknown"/>.</summary>
-    public static Tri Single(TraceContext context, Match match, Packet packet, out string reason)
+    public static Tri Single(TraceContext context, Match match, in BranchPacket packet, out string reason)
     {
         reason = string.Empty;
         switch (match)
@@ -167,7 +167,7 @@ internal static class MatchEvaluator
         }
     }
 
-    private static Tri Conntrack(ConntrackMatch ct, Packet packet, out string reason)
+    private static Tri Conntrack(ConntrackMatch ct, in BranchPacket packet, out string reason)
     {
         reason = string.Empty;
         if (ct.State is { } state && ((packet.State & state.Value) != 0) == state.Inverted) return Tri.No;

@@ -19,55 +19,93 @@ public static class PacketTracer
     {
         options ??= new TraceOptions();
         var scratch = TraceScratch.Take();
-        var context = new TraceContext(rules, options, scratch);
-        var start = new TraceState(packet, Probability.One, -1);
+        var context = scratch.Context;
+        context.Begin(rules, options);
+        var start = new TraceState(new BranchPacket(packet), -1, ProbabilityStore.One, BranchFacts.None);
         var local = context.IsLocal(packet.Source);
-        var finals = scratch.Outcomes;
         var index = context.Index;
         var afterNat = RunHook(context, "nat", local ? "OUTPUT" : "PREROUTING", local ? index?.NatOutput : index?.NatPrerouting, start);
-        foreach (var nat in afterNat)
-        {
-            if (nat.End != ChainEnd.Accept)
-            {
-                finals.Add(nat.State.ToOutcome(nat.End, context));
-                continue;
-            }
-            var state = nat.State;
-            var toLocal = context.IsLocal(state.Packet.Destination);
-            var filterHook = local ? "OUTPUT" : (toLocal ? "INPUT" : "FORWARD");
-            var afterFilter = options.EvaluateFilter ? RunHook(context, "filter", filterHook, local ? index?.FilterOutput : (toLocal ? index?.FilterInput : index?.FilterForward), state, true) : Single(context, state);
-            foreach (var filtered in afterFilter)
-            {
-                if (filtered.End != ChainEnd.Accept)
-                {
-                    finals.Add(filtered.State.ToOutcome(filtered.End, context));
-                    continue;
-                }
-                if (!local && toLocal)
-                {
-                    var afterInput = RunHook(context, "nat", "INPUT", index?.NatInput, filtered.State, true);
-                    foreach (var input in afterInput)
-                    {
-                        finals.Add(input.State.ToOutcome(input.End == ChainEnd.Accept ? ChainEnd.DeliverLocal : input.End, context));
-                    }
-                    scratch.Return(afterInput);
-                    continue;
-                }
-                var afterPost = RunHook(context, "nat", "POSTROUTING", index?.NatPostrouting, filtered.State, true);
-                foreach (var post in afterPost)
-                {
-                    var end = post.End == ChainEnd.Accept ? (toLocal ? ChainEnd.DeliverLocal : ChainEnd.Forward) : post.End;
-                    finals.Add(post.State.ToOutcome(end, context));
-                }
-                scratch.Return(afterPost);
-            }
-            scratch.Return(afterFilter);
-        }
+        for (var n = 0; n < afterNat.Count; n++) Route(context, local, afterNat[n]);
         scratch.Return(afterNat);
-        var result = new TraceResult(packet, finals.ToValueList(), context.Truncated);
+        var result = new TraceResult(packet, Outcomes(context, scratch.Finals), context.Truncated);
         scratch.Release();
         return result;
     }
+
+    /// <summary>A branch leaving the first NAT hook: routed to the filter table's hook (INPUT, FORWARD or OUTPUT), then on.</summary>
+    private static void Route(TraceContext context, bool local, in Branch nat)
+    {
+        if (nat.End != ChainEnd.Accept)
+        {
+            context.Scratch.Finals.Add(nat);
+            return;
+        }
+        var toLocal = context.IsLocal(nat.State.Packet.Destination);
+        if (!context.Options.EvaluateFilter)
+        {
+            Filtered(context, local, toLocal, new Branch(nat.State, ChainEnd.Accept));
+            return;
+        }
+        var index = context.Index;
+        var hook = local ? "OUTPUT" : (toLocal ? "INPUT" : "FORWARD");
+        var entry = local ? index?.FilterOutput : (toLocal ? index?.FilterInput : index?.FilterForward);
+        var afterFilter = RunAfterNat(context, "filter", hook, entry, nat.State, out var replayed);
+        if (afterFilter is null)
+        {
+            Filtered(context, local, toLocal, replayed);
+            return;
+        }
+        for (var f = 0; f < afterFilter.Count; f++) Filtered(context, local, toLocal, afterFilter[f]);
+        context.Scratch.Return(afterFilter);
+    }
+
+    /// <summary>A branch leaving the filter table: through nat INPUT (delivered locally) or POSTROUTING to its outcome.</summary>
+    private static void Filtered(TraceContext context, bool local, bool toLocal, in Branch filtered)
+    {
+        var finals = context.Scratch.Finals;
+        if (filtered.End != ChainEnd.Accept)
+        {
+            finals.Add(filtered);
+            return;
+        }
+        var input = !local && toLocal;
+        var after = input
+            ? RunAfterNat(context, "nat", "INPUT", context.Index?.NatInput, filtered.State, out var replayed)
+            : RunAfterNat(context, "nat", "POSTROUTING", context.Index?.NatPostrouting, filtered.State, out replayed);
+        if (after is null)
+        {
+            finals.Add(Final(replayed, input, toLocal));
+            return;
+        }
+        for (var b = 0; b < after.Count; b++) finals.Add(Final(after[b], input, toLocal));
+        context.Scratch.Return(after);
+    }
+
+    /// <summary>How a branch leaving the last NAT hook ends: accepted after nat INPUT is delivered locally; after POSTROUTING, locally or forwarded.</summary>
+    private static Branch Final(in Branch branch, bool input, bool toLocal)
+    {
+        if (branch.End != ChainEnd.Accept) return branch;
+        return new Branch(branch.State, input || toLocal ? ChainEnd.DeliverLocal : ChainEnd.Forward);
+    }
+
+    /// <summary>
+    /// The outcomes of the branches that ended the trace: they share one copy of the trace's paths
+    /// and one array of probability numerators.
+    /// </summary>
+    private static ValueList<TraceOutcome> Outcomes(TraceContext context, List<Branch> finals)
+    {
+        var scratch = context.Scratch;
+        var paths = scratch.FreezePaths();
+        var limbs = 0;
+        for (var i = 0; i < finals.Count; i++) limbs += scratch.Probabilities.PoolLength(finals[i].State.Chance);
+        var pool = limbs == 0 ? NoLimbs : new uint[limbs];
+        var used = 0;
+        var outcomes = new TraceOutcome[finals.Count];
+        for (var i = 0; i < outcomes.Length; i++) outcomes[i] = finals[i].State.ToOutcome(finals[i].End, context, paths, pool, ref used);
+        return ValueList<TraceOutcome>.Own(outcomes);
+    }
+
+    private static readonly uint[] NoLimbs = new uint[0];
 
     /// <summary>
     /// Prepares <paramref name="rules"/> for tracing now: the lookups and every chain's prepared
@@ -115,7 +153,7 @@ public static class PacketTracer
     }
 
     /// <summary>A rented list holding one accepted branch.</summary>
-    private static List<Branch> Single(TraceContext context, TraceState state)
+    private static List<Branch> Single(TraceContext context, in TraceState state)
     {
         var list = context.Scratch.Rent();
         list.Add(new Branch(state, ChainEnd.Accept));
@@ -127,12 +165,12 @@ public static class PacketTracer
     /// <paramref name="hookEntry"/> is the index's entry of the hook chain (null when the rule
     /// set has no such chain), used when the trace has an index.
     /// </summary>
-    private static List<Branch> RunHook(TraceContext context, string tableName, string hook, TraceIndex.Entry? hookEntry, TraceState state, bool afterNat = false)
+    private static List<Branch> RunHook(TraceContext context, string tableName, string hook, TraceIndex.Entry? hookEntry, in TraceState state)
     {
         if (context.Index is not null)
         {
             if (hookEntry is null) return Single(context, state);
-            return afterNat ? RunRemembered(context, hook, hookEntry, state) : RunPlanned(context, hook, hookEntry, state);
+            return RunPlanned(context, hook, hookEntry, state);
         }
         var table = context.Rules.FindTable(tableName);
         var chain = table is null ? null : context.FindChain(table, hook);
@@ -162,7 +200,7 @@ public static class PacketTracer
     }
 
     /// <summary><see cref="RunHook"/> on the index's prepared rules.</summary>
-    private static List<Branch> RunPlanned(TraceContext context, string hook, TraceIndex.Entry entry, TraceState state)
+    private static List<Branch> RunPlanned(TraceContext context, string hook, TraceIndex.Entry entry, in TraceState state)
     {
         var walked = PlanWalker.Walk(context, hook, entry.Plan, state, 0);
         for (var b = 0; b < walked.Count; b++)
@@ -181,24 +219,34 @@ public static class PacketTracer
     private const int MaxMemos = 16;
 
     /// <summary>
-    /// <see cref="RunPlanned"/> for a hook after the NAT decision, reusing the walk of an earlier
-    /// branch that differs only in its destination when that walk provably applies (see <see cref="SuffixMemo"/>).
+    /// <see cref="RunHook"/> for a hook after the NAT decision, reusing the walk of an earlier
+    /// branch that differs only in its destination when that walk provably applies (see
+    /// <see cref="SuffixMemo"/>): then the result is null and <paramref name="replayed"/> is the
+    /// one branch; else a rented list of the branches.
     /// </summary>
-    private static List<Branch> RunRemembered(TraceContext context, string hook, TraceIndex.Entry entry, TraceState state)
+    private static List<Branch>? RunAfterNat(TraceContext context, string tableName, string hook, TraceIndex.Entry? entry, in TraceState state, out Branch replayed)
     {
+        replayed = default;
+        if (context.Index is null || entry is null) return RunHook(context, tableName, hook, entry, state);
         var memos = context.Scratch.Memos;
         for (var m = 0; m < memos.Count; m++)
         {
             var memo = memos[m];
             if (memo.Fits(context, hook, entry, state))
             {
-                var list = context.Scratch.Rent();
-                list.Add(memo.Replay(context, state));
-                return list;
+                replayed = memo.Replay(context, state);
+                return null;
             }
         }
+        return RunRemembered(context, hook, entry, state);
+    }
+
+    /// <summary><see cref="RunPlanned"/> for a hook after the NAT decision that no remembered walk fits: remembered in turn when it can be.</summary>
+    private static List<Branch> RunRemembered(TraceContext context, string hook, TraceIndex.Entry entry, in TraceState state)
+    {
+        var memos = context.Scratch.Memos;
         if (memos.Count >= MaxMemos) return RunPlanned(context, hook, entry, state);
-        var recording = new SuffixMemo(entry, state);
+        var recording = context.Scratch.RentMemo(entry, state);
         context.Memo = recording;
         List<Branch> walked;
         try
@@ -213,6 +261,10 @@ public static class PacketTracer
         {
             recording.Finish(context.Scratch, walked[0]);
             memos.Add(recording);
+        }
+        else
+        {
+            context.Scratch.ReturnMemo(recording);
         }
         return walked;
     }

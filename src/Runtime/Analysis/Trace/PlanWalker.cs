@@ -57,8 +57,9 @@ internal static class PlanWalker
             if (!passes.Value || rule.Never) continue;
             if (!rule.Certain)
             {
-                Split(context, hook, chain, rule, state, depth, results);
-                return;
+                // The rule's hit is walked to its end; its miss goes on here.
+                if (!Split(context, hook, chain, rule, ref state, depth, results)) return;
+                continue;
             }
             if (!ApplyTarget(context, hook, chain, rule, state.WithStep(context, rule.Step), depth, results, out var continued)) return;
             state = continued;
@@ -67,38 +68,43 @@ internal static class PlanWalker
     }
 
     /// <summary>
-    /// Two worlds, in rule order: the rule matches with its chance, or it does not. Kept out of
-    /// <see cref="WalkFrom"/> so that the common walk has a small frame.
+    /// Two worlds, in rule order: the rule matches with its chance, or it does not. The hit is
+    /// walked to its end here; <paramref name="state"/> becomes the miss, which the caller walks on
+    /// from the next rule (a loop, not a recursion per endpoint of a long service chain). False
+    /// when the branch limit ended the walk instead. Kept out of <see cref="WalkFrom"/> so that
+    /// the common walk has a small frame.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Split(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results)
+    private static bool Split(TraceContext context, string hook, ChainPlan chain, RulePlan rule, ref TraceState state, int depth, List<Branch> results)
     {
         context.Memo?.Spoil();
         if (!context.AllowBranch())
         {
             results.Add(new Branch(state with { Reason = "too many branches" }, ChainEnd.Undetermined));
-            return;
+            return false;
         }
-        var hit = (state with { Probability = state.Probability * rule.Chance }).WithStep(context, rule.Step);
+        var hit = state.Times(context, rule.Chance).WithStep(context, rule.Step);
         if (ApplyTarget(context, hook, chain, rule, hit, depth, results, out var afterHit))
         {
             WalkFrom(context, hook, chain, rule.Index + 1, afterHit, depth, results);
         }
-        var miss = state with { Probability = state.Probability * rule.Miss };
-        WalkFrom(context, hook, chain, rule.Index + 1, miss, depth, results);
+        state = state.Times(context, rule.Miss);
+        return true;
     }
 
     /// <summary>The dispatch candidates for a packet, recorded when the walk is being remembered.</summary>
-    private static ChainDispatchIndex.Candidates Candidates(TraceContext context, ChainDispatchIndex dispatch, Packet packet)
+    private static ChainDispatchIndex.Candidates Candidates(TraceContext context, ChainDispatchIndex dispatch, in BranchPacket packet)
     {
         dispatch.Lookup(packet, out var byDestination, out var byPort);
         context.Memo?.RecordLookup(dispatch, byDestination, byPort);
         return dispatch.From(byDestination, byPort);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void TooDeep(TraceContext context, TraceIndex.Entry entry, TraceState state, List<Branch> results) =>
         results.Add(new Branch(state with { Reason = "jump depth over " + context.Options.MaxDepth + " (loop?) at " + entry.Chain.Name }, ChainEnd.Undetermined));
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Stuck(TraceContext context, TraceIndex.Entry entry, RulePlan rule, TraceState state, string reason, List<Branch> results)
     {
         var step = new TraceStep(entry.TableName, entry.Chain.Name, rule.Index, rule.Rule, "cannot evaluate: " + reason);
@@ -110,8 +116,8 @@ internal static class PlanWalker
     }
 
     /// <summary>Whether two packets have the fields the dispatch index files rules under.</summary>
-    private static bool SameKey(Packet a, Packet b) =>
-        ReferenceEquals(a, b) || (a.Destination == b.Destination && a.Protocol == b.Protocol && a.DestinationPort == b.DestinationPort);
+    private static bool SameKey(in BranchPacket a, in BranchPacket b) =>
+        a.Destination == b.Destination && a.Protocol == b.Protocol && a.DestinationPort == b.DestinationPort;
 
     /// <summary>Applies the rule's target; true when the walk goes on in this chain with <paramref name="continued"/>.</summary>
     private static bool ApplyTarget(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results, out TraceState continued)
@@ -126,7 +132,7 @@ internal static class PlanWalker
             {
                 var mark = (MarkTarget)rule.Target!;
                 var value = mark.Apply(state.Packet.Mark);
-                if (value != state.Packet.Mark) continued = state with { Packet = state.Packet with { Mark = value } };
+                if (value != state.Packet.Mark) continued = state with { Packet = state.Packet.WithMark(value) };
                 return true;
             }
             case PlanTarget.Verdict:
@@ -163,6 +169,7 @@ internal static class PlanWalker
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Jump(TraceContext context, string hook, ChainPlan chain, RulePlan rule, TraceState state, int depth, List<Branch> results)
     {
         var target = rule.JumpPlan;
@@ -200,7 +207,6 @@ internal static class PlanWalker
         var packet = state.Packet;
         var destination = rule.DnatAddress ?? packet.Destination;
         var port = rule.DnatPort >= 0 ? rule.DnatPort : packet.DestinationPort;
-        packet = packet with { Destination = destination, DestinationPort = port, State = packet.State | ConntrackStates.Dnat };
-        results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
+        results.Add(new Branch(state with { Packet = packet.WithNatDestination(destination, port) }, ChainEnd.Accept));
     }
 }

@@ -42,7 +42,7 @@ internal readonly struct PortCheck
         _ => default,
     };
 
-    public bool Passes(Packet packet)
+    public bool Passes(in BranchPacket packet)
     {
         if (packet.Protocol != _protocol) return false;
         var tests = _tests;

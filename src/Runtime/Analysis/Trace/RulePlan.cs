@@ -150,7 +150,7 @@ internal sealed class RulePlan
     /// Whether a packet passes every test but the random statistics: true, false, or null with
     /// <paramref name="reason"/> when a match cannot be evaluated.
     /// </summary>
-    public bool? Passes(TraceContext context, string hook, Packet packet, out string reason)
+    public bool? Passes(TraceContext context, string hook, in BranchPacket packet, out string reason)
     {
         reason = string.Empty;
         var tests = _tests;

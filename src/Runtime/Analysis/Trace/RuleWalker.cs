@@ -61,15 +61,15 @@ internal static class RuleWalker
                     results.Add(new Branch(state with { Reason = "too many branches" }, ChainEnd.Undetermined));
                     return;
                 }
-                var hit = (state with { Probability = state.Probability * match.Chance })
+                var hit = state.Times(context, match.Chance)
                     .WithStep(context, new TraceStep(table.Name, chain.Name, i, rule, match.Note));
                 if (ApplyTarget(context, hook, table, chain, entry, i, rule, hit, depth, results, out var afterHit) == Flow.Continue)
                 {
                     WalkFrom(context, hook, table, chain, entry, i + 1, afterHit, depth, results);
                 }
-                var miss = state with { Probability = state.Probability * match.Miss };
-                WalkFrom(context, hook, table, chain, entry, i + 1, miss, depth, results);
-                return;
+                // The miss goes on here, with the next rule (a loop, not a recursion per endpoint).
+                state = state.Times(context, match.Miss);
+                continue;
             }
             var stepped = state.WithStep(context, new TraceStep(table.Name, chain.Name, i, rule, match.Note));
             if (ApplyTarget(context, hook, table, chain, entry, i, rule, stepped, depth, results, out var continued) == Flow.Stop) return;
@@ -79,8 +79,8 @@ internal static class RuleWalker
     }
 
     /// <summary>Whether two packets have the fields the dispatch index files rules under.</summary>
-    private static bool SameKey(Packet a, Packet b) =>
-        ReferenceEquals(a, b) || (a.Destination == b.Destination && a.Protocol == b.Protocol && a.DestinationPort == b.DestinationPort);
+    private static bool SameKey(in BranchPacket a, in BranchPacket b) =>
+        a.Destination == b.Destination && a.Protocol == b.Protocol && a.DestinationPort == b.DestinationPort;
 
     private enum Flow
     {
@@ -99,7 +99,7 @@ internal static class RuleWalker
             case MarkTarget mark:
             {
                 var value = mark.Apply(state.Packet.Mark);
-                if (value != state.Packet.Mark) continued = state with { Packet = state.Packet with { Mark = value } };
+                if (value != state.Packet.Mark) continued = state with { Packet = state.Packet.WithMark(value) };
                 return Flow.Continue;
             }
             case VerdictTarget verdict:
@@ -166,8 +166,7 @@ internal static class RuleWalker
                 var packet = state.Packet;
                 var destination = dnat.Range?.MinAddress ?? packet.Destination;
                 var port = dnat.Range?.Ports is { } ports ? ports.First : packet.DestinationPort;
-                packet = packet with { Destination = destination, DestinationPort = port, State = packet.State | ConntrackStates.Dnat };
-                results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
+                results.Add(new Branch(state with { Packet = packet.WithNatDestination(destination, port) }, ChainEnd.Accept));
                 return Flow.Stop;
             }
             default:
@@ -185,8 +184,7 @@ internal static class RuleWalker
             {
                 var local = context.Options.LocalAddresses.Count > 0 ? context.Options.LocalAddresses[0] : IpAddress.FromV4(0x7F000001);
                 var port = redirect.ToPorts is { } ports ? ports.First : state.Packet.DestinationPort;
-                var packet = state.Packet with { Destination = local, DestinationPort = port, State = state.Packet.State | ConntrackStates.Dnat };
-                results.Add(new Branch(state with { Packet = packet }, ChainEnd.Accept));
+                results.Add(new Branch(state with { Packet = state.Packet.WithNatDestination(local, port) }, ChainEnd.Accept));
                 return;
             }
             case MasqueradeTarget:

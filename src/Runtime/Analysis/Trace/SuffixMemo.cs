@@ -16,25 +16,39 @@ namespace NatDsl.Analysis.Trace;
 /// </summary>
 internal sealed class SuffixMemo
 {
+    private static readonly TraceStep[] NoSteps = new TraceStep[0];
+
     private readonly List<Guard> _guards = new List<Guard>();
 
-    public SuffixMemo(TraceIndex.Entry hook, TraceState input)
+    /// <summary>Starts recording a walk of <paramref name="hook"/> from <paramref name="input"/> (a memo is reused by later traces of the thread, see <see cref="TraceScratch.RentMemo"/>).</summary>
+    public void Start(TraceIndex.Entry hook, TraceState input)
     {
         Hook = hook;
         Input = input;
+        Spoiled = false;
+    }
+
+    /// <summary>Drops the recording and its references.</summary>
+    public void Clear()
+    {
+        _guards.Clear();
+        Hook = null!;
+        Input = default;
+        Output = default;
+        Steps = NoSteps;
     }
 
     /// <summary>The hook chain walked.</summary>
-    public TraceIndex.Entry Hook { get; }
+    public TraceIndex.Entry Hook { get; private set; } = null!;
 
     /// <summary>The state the recorded walk started from.</summary>
-    public TraceState Input { get; }
+    public TraceState Input { get; private set; }
 
     /// <summary>True once the walk did something a reuse could not repeat.</summary>
     public bool Spoiled { get; private set; }
 
-    /// <summary>The steps the walk added, in order.</summary>
-    public TraceStep[] Steps { get; private set; } = new TraceStep[0];
+    /// <summary>The steps the walk added, in order (never changed: the trace's paths keep it; shared with other traces, see <see cref="TraceIndex.Entry.RunOf"/>).</summary>
+    public TraceStep[] Steps { get; private set; } = NoSteps;
 
     /// <summary>The single branch the walk ended in.</summary>
     public Branch Output { get; private set; }
@@ -51,24 +65,25 @@ internal sealed class SuffixMemo
     public void Finish(TraceScratch scratch, Branch output)
     {
         Output = output;
-        Steps = scratch.StepsBetween(Input.Path, output.State.Path);
+        Steps = Hook.RunOf(scratch, Input.Path, output.State.Path);
     }
 
     /// <summary>Whether a walk from <paramref name="state"/> can reuse this one.</summary>
-    public bool Fits(TraceContext context, string hook, TraceIndex.Entry entry, TraceState state)
+    public bool Fits(TraceContext context, string hook, TraceIndex.Entry entry, in TraceState state)
     {
         if (Spoiled || !ReferenceEquals(entry, Hook) || !SameButDestination(Input, state)) return false;
-        var packet = state.Packet;
-        foreach (var guard in _guards)
+        var guards = _guards;
+        for (var g = 0; g < guards.Count; g++)
         {
+            var guard = guards[g];
             if (guard.Dispatch is { } dispatch)
             {
-                dispatch.Lookup(packet, out var a, out var b);
+                dispatch.Lookup(state.Packet, out var a, out var b);
                 if (!ReferenceEquals(a, guard.ByDestination) || !ReferenceEquals(b, guard.ByPort)) return false;
             }
             else
             {
-                var passes = guard.Rule!.Passes(context, hook, packet, out var reason);
+                var passes = guard.Rule!.Passes(context, hook, state.Packet, out var reason);
                 if (passes != guard.Passes || !string.Equals(reason, guard.Reason, System.StringComparison.Ordinal)) return false;
             }
         }
@@ -76,25 +91,28 @@ internal sealed class SuffixMemo
     }
 
     /// <summary>The recorded walk's branch, for a walk from <paramref name="state"/> that <see cref="Fits"/>.</summary>
-    public Branch Replay(TraceContext context, TraceState state)
+    public Branch Replay(TraceContext context, in TraceState state)
     {
-        var path = state.Path;
-        foreach (var step in Steps) path = context.Scratch.Append(path, step);
+        var path = context.Scratch.Append(state.Path, Steps);
         var after = Output.State;
-        var packet = after.Packet.Mark == Input.Packet.Mark ? state.Packet : state.Packet with { Mark = after.Packet.Mark };
-        return new Branch(state.Continued(packet, path, Input, after), Output.End);
+        var packet = after.Packet.Mark == Input.Packet.Mark ? state.Packet : state.Packet.WithMark(after.Packet.Mark);
+        return new Branch(state.Continued(packet, path, after), Output.End);
     }
 
-    private static bool SameButDestination(TraceState a, TraceState b)
+    private static bool SameButDestination(in TraceState a, in TraceState b)
     {
         var p = a.Packet;
         var q = b.Packet;
-        return p.Source == q.Source && p.Protocol == q.Protocol && p.SourcePort == q.SourcePort &&
-            string.Equals(p.InInterface, q.InInterface, System.StringComparison.Ordinal) &&
-            string.Equals(p.OutInterface, q.OutInterface, System.StringComparison.Ordinal) &&
-            p.Mark == q.Mark && p.State == q.State && p.Bridged == q.Bridged &&
-            a.Masqueraded == b.Masqueraded && a.SnatSource == b.SnatSource &&
-            string.Equals(a.Reason, b.Reason, System.StringComparison.Ordinal);
+        if (!ReferenceEquals(p.Traced, q.Traced))
+        {
+            if (p.Source != q.Source || p.SourcePort != q.SourcePort || p.Bridged != q.Bridged ||
+                !string.Equals(p.InInterface, q.InInterface, System.StringComparison.Ordinal) ||
+                !string.Equals(p.OutInterface, q.OutInterface, System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return p.Protocol == q.Protocol && p.Mark == q.Mark && p.State == q.State && BranchFacts.Same(a.Facts, b.Facts);
     }
 
     private readonly struct Guard

@@ -84,9 +84,18 @@ internal sealed class TraceIndex
         return entry is not null && ReferenceEquals(entry.Chain, chain) ? entry : null;
     }
 
-    /// <summary>Prepares every chain now (see <see cref="Entry.Plan"/>), instead of on first use.</summary>
+    /// <summary>
+    /// Prepares every chain now (see <see cref="Entry.Plan"/>), instead of on first use: first the
+    /// hook chains and, depth first, the chains they jump to, each made right after the rule that
+    /// jumps to it, so that the objects a walk follows one after another (a service's rule, its
+    /// endpoint's chain and rules, the next service rule) lie one after another in memory.
+    /// </summary>
     public void PrepareAll()
     {
+        foreach (var hook in new[] { NatPrerouting, NatOutput, FilterForward, FilterInput, FilterOutput, NatPostrouting, NatInput })
+        {
+            hook?.PrepareDepthFirst(0);
+        }
         foreach (var table in _tables.Values)
         {
             foreach (var entry in table.Values) _ = entry.Plan;
@@ -103,6 +112,7 @@ internal sealed class TraceIndex
         private readonly Entry?[] _jumps;
         private ChainPlan? _plan;
         private TraceStep? _policyStep;
+        private bool _preparing;
 
         public Entry(TraceIndex owner, string tableName, Chain chain)
         {
@@ -132,6 +142,63 @@ internal sealed class TraceIndex
             var plan = new ChainPlan(this);
             System.Threading.Volatile.Write(ref _plan, plan);
             return plan;
+        }
+
+        /// <summary>How many runs of steps <see cref="RunOf"/> keeps.</summary>
+        private const int RunSlots = 8;
+
+        /// <summary>Runs of steps of recent remembered walks of this (hook) chain, made on first use.</summary>
+        private TraceStep[]?[]? _runs;
+        private int _nextRun;
+
+        /// <summary>
+        /// The steps from path <paramref name="from"/> to path <paramref name="to"/> of the scratch:
+        /// a remembered walk of this hook chain (see <see cref="SuffixMemo"/>). Most packets' walks
+        /// of a hook take one of a few runs of rules, so a run equal to a recent one (the same step
+        /// instances) is that one's array, shared by every trace of the rule set, instead of a new one.
+        /// </summary>
+        public TraceStep[] RunOf(TraceScratch scratch, int from, int to)
+        {
+            var runs = System.Threading.Volatile.Read(ref _runs);
+            if (runs is null)
+            {
+                System.Threading.Interlocked.CompareExchange(ref _runs, new TraceStep[]?[RunSlots], null);
+                runs = _runs!;
+            }
+            var count = scratch.LengthBetween(from, to);
+            for (var k = 0; k < runs.Length; k++)
+            {
+                var run = System.Threading.Volatile.Read(ref runs[k]);
+                if (run is not null && run.Length == count && scratch.EndsWith(to, run)) return run;
+            }
+            var made = scratch.StepsBetween(from, to);
+            var slot = _nextRun;
+            _nextRun = slot + 1;
+            System.Threading.Volatile.Write(ref runs[(uint)slot % RunSlots], made);
+            return made;
+        }
+
+        /// <summary>Deepest jump <see cref="PrepareDepthFirst"/> follows (deeper chains are made on their own).</summary>
+        private const int MaxPrepareDepth = 16;
+
+        /// <summary>
+        /// Makes the plan unless it exists, with the plans of the chains its rules jump to (to
+        /// <see cref="MaxPrepareDepth"/>), each right after the jumping rule's. For
+        /// <see cref="PrepareAll"/> only: one thread.
+        /// </summary>
+        public void PrepareDepthFirst(int depth)
+        {
+            if (_plan is not null || _preparing) return;
+            _preparing = true;
+            try
+            {
+                var plan = new ChainPlan(this, depth < MaxPrepareDepth ? depth : -1);
+                System.Threading.Volatile.Write(ref _plan, plan);
+            }
+            finally
+            {
+                _preparing = false;
+            }
         }
 
         /// <summary>The note of a policy step.</summary>

@@ -3,77 +3,70 @@ using NatDsl.Model;
 namespace NatDsl.Analysis.Trace;
 
 /// <summary>
-/// The packet as one branch sees it: rewritten addresses, mark, probability, path (an index
-/// into the trace's <see cref="TraceScratch"/>, −1 for none). A small value: walking and
-/// branching copy it instead of allocating; what changes rarely is in <see cref="BranchFacts"/>.
+/// One branch of a trace: the packet as it sees it (rewritten destination, mark), its path (a
+/// node of the trace's <see cref="TraceScratch"/>, −1 for none), its probability (a handle in the
+/// scratch's <see cref="ProbabilityStore"/>) and its rarely changed <see cref="BranchFacts"/>. A
+/// small value: walking and branching copy it instead of allocating.
 /// </summary>
 internal readonly struct TraceState
 {
-    private readonly BranchFacts _facts;
-
-    public TraceState(Packet packet, Probability probability, int path)
+    public TraceState(BranchPacket packet, int path, int chance, BranchFacts facts)
     {
         Packet = packet;
         Path = path;
-        _facts = new BranchFacts(probability, false, null, string.Empty);
+        Chance = chance;
+        Facts = facts;
     }
 
-    private TraceState(Packet packet, int path, BranchFacts facts)
-    {
-        Packet = packet;
-        Path = path;
-        _facts = facts;
-    }
-
-    public Packet Packet { get; init; }
+    public BranchPacket Packet { get; init; }
 
     public int Path { get; init; }
 
-    public Probability Probability
-    {
-        get => _facts.Probability;
-        init => _facts = new BranchFacts(value, _facts.Masqueraded, _facts.SnatSource, _facts.Reason);
-    }
+    /// <summary>The branch's probability: a handle in the trace's <see cref="ProbabilityStore"/>.</summary>
+    public int Chance { get; init; }
+
+    public BranchFacts Facts { get; init; }
 
     public bool Masqueraded
     {
-        get => _facts.Masqueraded;
-        init => _facts = new BranchFacts(_facts.Probability, value, _facts.SnatSource, _facts.Reason);
+        get => Facts.Masqueraded;
+        init => Facts = Facts.WithMasqueraded(value);
     }
 
     public IpAddress? SnatSource
     {
-        get => _facts.SnatSource;
-        init => _facts = new BranchFacts(_facts.Probability, _facts.Masqueraded, value, _facts.Reason);
+        get => Facts.SnatSource;
+        init => Facts = Facts.WithSnatSource(value);
     }
 
     public string Reason
     {
-        get => _facts.Reason;
-        init => _facts = new BranchFacts(_facts.Probability, _facts.Masqueraded, _facts.SnatSource, value);
+        get => Facts.Reason;
+        init => Facts = Facts.WithReason(value);
     }
+
+    /// <summary>This branch taking a chance of <paramref name="factor"/>.</summary>
+    public TraceState Times(TraceContext context, Probability factor) => this with { Chance = context.Scratch.Probabilities.Multiply(Chance, factor) };
 
     /// <summary>
     /// This state's probability with <paramref name="packet"/>, <paramref name="path"/> and the
-    /// other facts of <paramref name="after"/> (a walk from <paramref name="before"/> that did
-    /// not branch), sharing this state's facts when that walk left them unchanged.
+    /// facts of <paramref name="after"/> (the end of a walk that did not branch, from a state whose
+    /// facts were this state's).
     /// </summary>
-    public TraceState Continued(Packet packet, int path, TraceState before, TraceState after) =>
-        new TraceState(packet, path, ReferenceEquals(before._facts, after._facts) ? _facts : new BranchFacts(Probability, after.Masqueraded, after.SnatSource, after.Reason));
+    public TraceState Continued(BranchPacket packet, int path, TraceState after) => new TraceState(packet, path, Chance, after.Facts);
 
     public TraceState WithStep(TraceContext context, TraceStep step) => this with { Path = context.Scratch.Append(Path, step) };
 
-    public TraceOutcome ToOutcome(ChainEnd end, TraceContext context) => new TraceOutcome
-    {
-        Probability = Probability,
-        Destination = Packet.Destination,
-        DestinationPort = Packet.DestinationPort,
-        Masqueraded = Masqueraded,
-        SnatSource = SnatSource,
-        Mark = Packet.Mark,
-        Path = context.Scratch.ToList(Path),
-        Reason = Reason,
-        Verdict = end switch
+    /// <summary>
+    /// The outcome of this branch ending with <paramref name="end"/>; its path is made from
+    /// <paramref name="paths"/> when read, its probability's numerator goes into <paramref name="pool"/>.
+    /// </summary>
+    public TraceOutcome ToOutcome(ChainEnd end, TraceContext context, PathTree? paths, uint[] pool, ref int used) => new TraceOutcome(
+        context.Scratch.Probabilities.Get(Chance, pool, ref used),
+        Packet.Destination,
+        Packet.DestinationPort,
+        Facts,
+        end switch
         {
             ChainEnd.Drop => TraceVerdict.Dropped,
             ChainEnd.Reject => TraceVerdict.Rejected,
@@ -81,5 +74,7 @@ internal readonly struct TraceState
             ChainEnd.DeliverLocal => TraceVerdict.DeliveredLocally,
             _ => context.IsLocal(Packet.Destination) ? TraceVerdict.DeliveredLocally : TraceVerdict.Forwarded,
         },
-    };
+        Packet.Mark,
+        Path < 0 ? null : paths,
+        Path);
 }
