@@ -9,10 +9,20 @@ namespace NatDsl.Formats.Save;
 /// </summary>
 internal sealed class FamilyState
 {
+    private readonly IpFamily? _given;
+
     public FamilyState(IpFamily? family)
     {
+        _given = family;
         Decided = family;
         IsFixedByCaller = family.HasValue;
+    }
+
+    /// <summary>Forgets everything observed: the state of a new instance (for a context that parses another piece of a text).</summary>
+    public void Restart()
+    {
+        Decided = _given;
+        Seen = 0;
     }
 
     public IpFamily? Decided { get; private set; }

@@ -4,5 +4,5 @@ namespace NatDsl.Formats.Save;
 internal interface IRulePreparse
 {
     /// <summary>The pre-parsed rule of <paramref name="line"/>, if any (lines are asked for in order).</summary>
-    bool TryTake(InputLine line, out RuleLinePreparse.Item item);
+    bool TryTake(InputLine line, out PreparsedRule rule);
 }

@@ -35,14 +35,21 @@ internal sealed class NatTargetParser : TargetParser
         new OptionSpec("to-ports", ToPortsId, true), new OptionSpec("random", RandomId, false),
     };
 
-    private readonly NatTargetKind _kind;
+    private NatTargetKind _kind;
     private NatRange? _range;
     private PortRange? _ports;
 
-    public NatTargetParser(RuleToken nameToken, NatTargetKind kind)
-        : base(nameToken)
+    protected override void Clear()
+    {
+        _range = null;
+        _ports = null;
+    }
+
+    /// <summary>Sets the target of the occurrence being read (after <see cref="ExtensionParser.Start"/>).</summary>
+    public NatTargetParser For(NatTargetKind kind)
     {
         _kind = kind;
+        return this;
     }
 
     public override OptionSpec[] Options => _kind switch

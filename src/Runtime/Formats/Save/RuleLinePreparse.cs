@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
 
@@ -19,16 +18,23 @@ internal sealed class RuleLinePreparse : IRulePreparse
 
     private const int PieceLength = 1 << 20;
 
-    private readonly Piece[] _pieces;
+    private readonly PreparsedRules[] _pieces;
     private int _piece;
-    private int _item;
 
-    private RuleLinePreparse(Piece[] pieces) => _pieces = pieces;
+    private RuleLinePreparse(PreparsedRules[] pieces, ParseSharing? sharing)
+    {
+        _pieces = pieces;
+        Sharing = sharing;
+    }
+
+    /// <summary>The strings and values of the workers' largest context, for the line loop to go on sharing.</summary>
+    public ParseSharing? Sharing { get; }
 
     /// <summary>Pre-parses <paramref name="text"/>, or returns null when it is too small or there is one core.</summary>
     public static RuleLinePreparse? Run(string text, string source, SaveParseOptions options)
     {
-        if (text.Length < MinimumLength || (options.MaxDegreeOfParallelism ?? Environment.ProcessorCount) < 2) return null;
+        var threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        if (text.Length < MinimumLength || threads < 2) return null;
         var bounds = new List<int> { 0 };
         while (bounds[bounds.Count - 1] < text.Length)
         {
@@ -41,39 +47,47 @@ internal sealed class RuleLinePreparse : IRulePreparse
             var newline = text.IndexOf('\n', next);
             bounds.Add(newline < 0 ? text.Length : newline + 1);
         }
-        var pieces = new Piece[bounds.Count - 1];
-        NatDsl.Threading.PieceWork.Run(pieces.Length, options.MaxDegreeOfParallelism, i => pieces[i] = new Piece(Parse(text, bounds[i], bounds[i + 1], source, options)));
-        return new RuleLinePreparse(pieces);
+        var pieces = new PreparsedRules[bounds.Count - 1];
+        // kube-proxy dumps have about one distinct short token per 100 characters; most are seen by one worker only.
+        var contexts = new WorkerContexts(options, text.Length / 100 / Math.Min(threads, pieces.Length) * 3 / 2);
+        NatDsl.Threading.PieceWork.Run(pieces.Length, options.MaxDegreeOfParallelism, i =>
+        {
+            var context = contexts.Take();
+            try
+            {
+                pieces[i] = Parse(text, bounds[i], bounds[i + 1], source, context);
+            }
+            finally
+            {
+                contexts.Return(context);
+            }
+        });
+        return new RuleLinePreparse(pieces, contexts.Largest());
     }
 
     /// <inheritdoc />
-    public bool TryTake(InputLine line, out Item item)
+    public bool TryTake(InputLine line, out PreparsedRule rule)
     {
-        var offset = line.Start;
         while (_piece < _pieces.Length)
         {
-            var items = _pieces[_piece].Items;
-            while (_item < items.Count && items[_item].Offset < offset) _item++;
-            if (_item < items.Count)
-            {
-                if (items[_item].Offset != offset) break;
-                item = items[_item++];
-                return true;
-            }
+            if (_pieces[_piece].TryTake(line.Start, out rule)) return true;
+            if (!_pieces[_piece].Done) return false;
+            _pieces[_piece] = PreparsedRules.None;
             _piece++;
-            _item = 0;
         }
-        item = default;
+        rule = default;
         return false;
     }
 
-    /// <summary>Parses the <c>-A</c> lines of <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/> (a line start and a line end); lines that fail are left out.</summary>
-    internal static List<Item> Parse(string text, int start, int end, string source, SaveParseOptions options)
+    /// <summary>
+    /// Parses the <c>-A</c> lines of <paramref name="text"/> from <paramref name="start"/> to
+    /// <paramref name="end"/> (a line start and a line end) with <paramref name="context"/> (its
+    /// family as a new parse's); lines that fail are left out.
+    /// </summary>
+    internal static PreparsedRules Parse(string text, int start, int end, string source, RuleParseContext context)
     {
-        var family = new FamilyState(options.Family);
-        var context = new RuleParseContext(family);
-        context.Pool.Reserve((end - start) / 100);
-        var items = new List<Item>((end - start) / 80);
+        var family = context.Family;
+        var items = new PreparsedRules();
         var line = new InputLine(source, 0, text, start, 0);
         var position = start;
         while (position < end)
@@ -94,7 +108,7 @@ internal sealed class RuleLinePreparse : IRulePreparse
                 var chain = context.Tokens[1];
                 family.Seen = 0;
                 var parsed = RuleSpecParser.Parse(context, chain.Text, allowCounters: true, prefixCounters: null);
-                items.Add(new Item(lineStart, chain, parsed, family.Seen));
+                items.Add(new PreparsedRule(lineStart, chain, parsed, family.Seen));
             }
             catch (Exception)
             {
@@ -102,15 +116,5 @@ internal sealed class RuleLinePreparse : IRulePreparse
             }
         }
         return items;
-    }
-
-    /// <summary>A pre-parsed rule line: where it starts, its chain argument, the rule, and the families it saw (<see cref="FamilyState.Seen"/>).</summary>
-    internal readonly record struct Item(int Offset, RuleToken Chain, ParsedRule Parsed, int Families);
-
-    private sealed class Piece
-    {
-        public Piece(List<Item> items) => Items = items;
-
-        public List<Item> Items { get; }
     }
 }

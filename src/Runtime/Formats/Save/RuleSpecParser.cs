@@ -21,6 +21,7 @@ internal static class RuleSpecParser
         var matches = context.Matches; // MatchParser or a finished Match (raw)
         extensions.Clear();
         matches.Clear();
+        context.StartRule();
         TargetParser? targetParser = null;
         Target? target = null;
         RuleToken? jumpToken = null;
@@ -108,7 +109,7 @@ internal static class RuleSpecParser
                     Once(ref seen, bit, line, token, flag);
                     var arg = Argument(context, inline, token, flag);
                     var network = AddressText.ParseNetwork(arg, context, flag);
-                    var value = network.IsAny && !invert ? null : new Negatable<IpNetwork>(network, invert);
+                    var value = network.IsAny && !invert ? null : context.SharedNetwork(network, invert);
                     if (generic == GenericOption.Source) source = value;
                     else destination = value;
                     break;
@@ -182,7 +183,7 @@ internal static class RuleSpecParser
                     }
                     target = ExtensionRegistry.Verdict(targetName);
                     if (target is not null) break;
-                    targetParser = ExtensionRegistry.CreateTarget(targetName, arg);
+                    targetParser = ExtensionRegistry.CreateTarget(targetName, arg, context);
                     if (targetParser is not null)
                     {
                         extensions.Add(targetParser);
@@ -222,7 +223,7 @@ internal static class RuleSpecParser
         if (invert) throw line.Error(invertToken, "! is not followed by an option");
 
         // Final checks, then build in rule order.
-        var built = new Match[matches.Count];
+        var built = context.BuiltFor(matches.Count);
         for (var i = 0; i < matches.Count; i++)
         {
             if (matches[i] is MatchParser parser)
@@ -249,7 +250,7 @@ internal static class RuleSpecParser
             OutInterface = outInterface,
             Protocol = protocol,
             Fragment = fragment,
-            Matches = context.SharedMatches(built),
+            Matches = context.SharedMatches(matches.Count),
             Target = target,
             Counters = counters,
         };

@@ -11,7 +11,7 @@ internal sealed class SaveFileReader
     private readonly string _source;
     private readonly SaveParseOptions _options;
     private readonly FamilyState _family;
-    private readonly RuleParseContext _context;
+    private RuleParseContext _context;
     private readonly List<TableSection> _tables = new List<TableSection>();
     private readonly List<string> _pending = new List<string>();
 
@@ -33,9 +33,13 @@ internal sealed class SaveFileReader
 
     public SaveDocument Read(string text)
     {
+        var preparse = RuleLinePreparse.Run(text, _source, _options);
+        _preparsed = preparse;
+        // The loop goes on sharing the workers' strings and values (they are done): chain names
+        // of chain lines are then the instances the rules' jumps already hold.
+        if (preparse?.Sharing is { } sharing) _context = new RuleParseContext(_family, sharing);
         // kube-proxy dumps have about one distinct short token (chain name, address) per 100 characters.
-        _context.Pool.Reserve(text.Length / 100);
-        _preparsed = RuleLinePreparse.Run(text, _source, _options);
+        else _context.Pool.Reserve(text.Length / 100);
         return Read(TextLines.Of(text));
     }
 
@@ -274,8 +278,8 @@ internal sealed class SaveFileReader
             var chain = table.Require(item.Chain, line);
             if (_family.TryAdopt(item.Families))
             {
-                if (item.Parsed.JumpToken.HasValue) table.CheckJump(item.Parsed.JumpToken.Value, line);
-                table.AddRule(chain, item.Parsed.Rule);
+                if (item.JumpToken is { } jump) table.CheckJump(jump, line);
+                table.AddRule(chain, item.Rule);
                 return;
             }
         }

@@ -18,14 +18,21 @@ internal sealed class StatisticMatchParser : MatchParser
 
     private StatisticMode? _mode;
     private uint _bits;
-    private uint _every = 1;
+    private uint _every;
     private uint _packet;
     private bool _inverted;
     private RuleToken _probabilityToken, _everyToken, _packetToken;
 
-    public StatisticMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _mode = null;
+        _bits = 0;
+        _every = 1;
+        _packet = 0;
+        _inverted = false;
+        _probabilityToken = default;
+        _everyToken = default;
+        _packetToken = default;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -29,9 +29,12 @@ internal sealed class TcpMatchParser : MatchParser
     private TcpFlagsMatch? _flags;
     private Negatable<byte>? _option;
 
-    public TcpMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _source = null;
+        _destination = null;
+        _flags = null;
+        _option = null;
     }
 
     public override OptionSpec[] Options => Specs;
@@ -43,11 +46,11 @@ internal sealed class TcpMatchParser : MatchParser
         {
             case SourcePortId:
                 Once(id, call);
-                _source = new Negatable<PortRange>(PortText.ParseRange(call.Argument(), line), call.Inverted);
+                _source = call.Context.SharedPorts(PortText.ParseRange(call.Argument(), line), call.Inverted);
                 break;
             case DestinationPortId:
                 Once(id, call);
-                _destination = new Negatable<PortRange>(PortText.ParseRange(call.Argument(), line), call.Inverted);
+                _destination = call.Context.SharedPorts(PortText.ParseRange(call.Argument(), line), call.Inverted);
                 break;
             case SynId:
                 if (Seen(FlagsId)) throw call.Error("only one of --syn or --tcp-flags is allowed");

@@ -7,12 +7,15 @@ namespace NatDsl.Formats.Save;
 /// </summary>
 internal sealed class TokenPool
 {
-    /// <summary>Longer tokens (long comments) are rarely repeated: they are not pooled.</summary>
-    private const int MaxLength = 64;
+    /// <summary>Longer tokens are rarely repeated: they are not pooled (a comment, at most 255 bytes, is).</summary>
+    private const int MaxLength = 256;
 
     private string?[] _slots = new string?[1024];
     private uint[] _hashes = new uint[1024];
     private int _count;
+
+    /// <summary>The number of distinct strings held.</summary>
+    public int Count => _count;
 
     /// <summary>
     /// Sizes an empty pool for about <paramref name="tokens"/> distinct tokens (a large dump would
@@ -42,6 +45,25 @@ internal sealed class TokenPool
             var s = _slots[slot];
             if (s is null) return Add(slot, hash, source.Substring(start, length));
             if (_hashes[slot] == hash && s.Length == length && string.CompareOrdinal(s, 0, source, start, length) == 0) return s;
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// <summary><paramref name="value"/> or an earlier equal string (of any length): it is kept when it is new.</summary>
+    public string Intern(string value)
+    {
+        var length = value.Length;
+        if (length == 0) return string.Empty;
+        var hash = 2166136261u;
+        for (var i = 0; i < length; i++) hash = (hash ^ value[i]) * 16777619u;
+        var mask = _slots.Length - 1;
+        var slot = (int)(hash & (uint)mask);
+        while (true)
+        {
+            var s = _slots[slot];
+            if (s is null) return Add(slot, hash, value);
+            if (ReferenceEquals(s, value)) return s;
+            if (_hashes[slot] == hash && s.Length == length && string.CompareOrdinal(s, value) == 0) return s;
             slot = (slot + 1) & mask;
         }
     }

@@ -18,9 +18,10 @@ internal sealed class UdpMatchParser : MatchParser
     private Negatable<PortRange>? _source;
     private Negatable<PortRange>? _destination;
 
-    public UdpMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _source = null;
+        _destination = null;
     }
 
     public override OptionSpec[] Options => Specs;
@@ -28,7 +29,7 @@ internal sealed class UdpMatchParser : MatchParser
     public override void ParseOption(int id, OptionCall call)
     {
         Once(id, call);
-        var ports = new Negatable<PortRange>(PortText.ParseRange(call.Argument(), call.Context.Line), call.Inverted);
+        var ports = call.Context.SharedPorts(PortText.ParseRange(call.Argument(), call.Context.Line), call.Inverted);
         if (id == SourcePortId) _source = ports;
         else _destination = ports;
     }
