@@ -78,6 +78,19 @@ internal sealed class FamilyState
         }
     }
 
+    /// <summary>
+    /// Records family-specific evidence when it agrees with the family (or decides it), as
+    /// <see cref="Observe(IpFamily, InputLine, RuleToken, string)"/> does; false, recording
+    /// nothing, when it contradicts it (the caller then reports it through <c>Observe</c>).
+    /// </summary>
+    public bool TryObserve(IpFamily family)
+    {
+        if (Decided.HasValue && Decided.Value != family) return false;
+        Saw(family);
+        Decided = family;
+        return true;
+    }
+
     /// <summary>As <see cref="Observe(IpFamily, InputLine, RuleToken, string)"/> for <c>what + " address " + address</c>, made only for the error.</summary>
     public void Observe(IpFamily family, InputLine line, RuleToken at, string what, string address)
     {

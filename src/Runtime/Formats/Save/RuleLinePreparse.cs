@@ -48,8 +48,10 @@ internal sealed class RuleLinePreparse : IRulePreparse
             bounds.Add(newline < 0 ? text.Length : newline + 1);
         }
         var pieces = new PreparsedRules[bounds.Count - 1];
-        // kube-proxy dumps have about one distinct short token per 100 characters; most are seen by one worker only.
-        var contexts = new WorkerContexts(options, text.Length / 100 / Math.Min(threads, pieces.Length) * 3 / 2);
+        // The strings a kube-proxy dump's rules keep (chain names, comments, a few values; numbers
+        // and addresses are read without becoming strings) are about one per 250 characters, and
+        // two workers each see most of them (a chain's rules and the jumps to it lie apart).
+        var contexts = new WorkerContexts(options, text.Length / 250 / Math.Max(1, Math.Min(threads, pieces.Length) / 2));
         NatDsl.Threading.PieceWork.Run(pieces.Length, options.MaxDegreeOfParallelism, i =>
         {
             var context = contexts.Take();
@@ -103,7 +105,7 @@ internal sealed class RuleLinePreparse : IRulePreparse
             {
                 context.Reset(line);
                 RuleTokenizer.Tokenize(line, 0, context.Tokens, context.Pool);
-                if (context.Tokens.Count < 2 || context.Tokens[0].Quoted || context.Tokens[0].Text != "-A") continue;
+                if (context.Tokens.Count < 2 || context.Tokens[0].Quoted || !context.Tokens[0].Is("-A")) continue;
                 context.Position = 2;
                 var chain = context.Tokens[1];
                 family.Seen = 0;

@@ -175,16 +175,34 @@ internal sealed class SaveFileReader
         }
         else if (existing is not null)
         {
-            var replacement = new TableSection(name, new TableState(name), before);
+            var replacement = new TableSection(name, new TableState(name, ChainLinesAfter(line)), before);
             _tables[_tables.IndexOf(existing)] = replacement;
             _current = replacement;
         }
         else
         {
-            _current = new TableSection(name, new TableState(name), before);
+            _current = new TableSection(name, new TableState(name, ChainLinesAfter(line)), before);
             _tables.Add(_current);
         }
         _currentStart = line.Copy();
+    }
+
+    /// <summary>
+    /// The number of chain lines right after a <c>*table</c> line (where iptables-save writes
+    /// all of them) as far as the text at hand goes, to size the table's chain map once instead
+    /// of growing it step by step through a hundred thousand chains.
+    /// </summary>
+    private static int ChainLinesAfter(InputLine line)
+    {
+        var text = line.Buffer;
+        var count = 0;
+        var at = text.IndexOf('\n', line.Start + line.Length);
+        while (at >= 0 && at + 1 < text.Length && text[at + 1] == ':')
+        {
+            count++;
+            at = text.IndexOf('\n', at + 1);
+        }
+        return count;
     }
 
     /// <summary>Moves the <c># Completed</c> lines that follow the last COMMIT from the pending lines to that table's footer.</summary>

@@ -10,13 +10,18 @@ namespace NatDsl.Formats.Save;
 /// </summary>
 internal sealed class TableState
 {
-    private readonly Dictionary<string, ChainState> _chains = new Dictionary<string, ChainState>(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _references = new Dictionary<string, int>(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChainState> _chains;
+
+    /// <summary>Rules jumping or going to each chain name, or null until <see cref="References"/> is first asked.</summary>
+    private Dictionary<string, int>? _references;
     private int _order;
 
-    public TableState(string name)
+    /// <param name="name">The table's name.</param>
+    /// <param name="chains">About how many chains it will have (its chain map is sized for them).</param>
+    public TableState(string name, int chains = 0)
     {
         Name = name;
+        _chains = new Dictionary<string, ChainState>(Math.Max(chains, 0) + 8, StringComparer.Ordinal);
         var builtins = BuiltinChains.Of(name);
         if (builtins is null) return;
         foreach (var chain in builtins)
@@ -74,44 +79,55 @@ internal sealed class TableState
     }
 
     /// <summary>The number of rules in the table that jump or go to <paramref name="name"/> (kept up to date, for -X).</summary>
-    public int References(string name) => _references.TryGetValue(name, out var count) ? count : 0;
+    public int References(string name) => (_references ?? CountReferences()).TryGetValue(name, out var count) ? count : 0;
 
     public void AddRule(ChainState chain, Rule rule)
     {
-        chain.Rules.Add(rule);
+        chain.AddRule(rule);
         Count(rule, 1);
     }
 
     public void InsertRule(ChainState chain, int index, Rule rule)
     {
-        chain.Rules.Insert(index, rule);
+        chain.InsertRule(index, rule);
         Count(rule, 1);
     }
 
     public void ReplaceRule(ChainState chain, int index, Rule rule)
     {
-        Count(chain.Rules[index], -1);
-        chain.Rules[index] = rule;
+        Count(chain.RuleAt(index), -1);
+        chain.SetRule(index, rule);
         Count(rule, 1);
     }
 
     public void RemoveRule(ChainState chain, int index)
     {
-        Count(chain.Rules[index], -1);
-        chain.Rules.RemoveAt(index);
+        Count(chain.RuleAt(index), -1);
+        chain.RemoveRuleAt(index);
     }
 
     public void Flush(ChainState chain)
     {
-        foreach (var rule in chain.Rules) Count(rule, -1);
-        chain.Rules.Clear();
+        for (var i = 0; i < chain.RuleCount; i++) Count(chain.RuleAt(i), -1);
+        chain.ClearRules();
     }
 
     private void Count(Rule rule, int delta)
     {
-        if (rule.Target is not JumpTarget jump) return;
+        if (_references is null || rule.Target is not JumpTarget jump) return;
         _references.TryGetValue(jump.Chain, out var count);
         _references[jump.Chain] = count + delta;
+    }
+
+    /// <summary>The reference counts, made from the rules when first asked for (a dump without -X never needs them).</summary>
+    private Dictionary<string, int> CountReferences()
+    {
+        _references = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chain in _chains.Values)
+        {
+            for (var i = 0; i < chain.RuleCount; i++) Count(chain.RuleAt(i), 1);
+        }
+        return _references;
     }
 
     /// <summary>Builds the table with chains in the requested order.</summary>
