@@ -15,6 +15,9 @@ internal sealed class UdpMatchParser : MatchParser
         new OptionSpec("dport", DestinationPortId, true),
     };
 
+    /// <summary><c>-m udp</c> without options (kube-proxy's DNAT rules): one immutable instance.</summary>
+    private static readonly UdpMatch Empty = new UdpMatch();
+
     private Negatable<PortRange>? _source;
     private Negatable<PortRange>? _destination;
 
@@ -36,9 +39,11 @@ internal sealed class UdpMatchParser : MatchParser
 
     public override void Finish(RuleParseContext context) => ProtocolRequirement.Check(context, NameToken, "udp", 17, "udp");
 
-    public override Match Build(RuleParseContext context) => new UdpMatch
+    public override Match Build(RuleParseContext context)
     {
-        SourcePort = TcpMatchParser.Normalize(_source),
-        DestinationPort = TcpMatchParser.Normalize(_destination),
-    };
+        var source = TcpMatchParser.Normalize(_source);
+        var destination = TcpMatchParser.Normalize(_destination);
+        if (source is null && destination is null) return Empty;
+        return new UdpMatch { SourcePort = source, DestinationPort = destination };
+    }
 }
