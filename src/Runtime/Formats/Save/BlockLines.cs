@@ -27,7 +27,8 @@ internal sealed class BlockLines : TextLines, IRulePreparse
     private Block? _current;
     private int _position;
     private readonly WorkerContexts _contexts;
-    private PreparsedRules? _items;
+    private readonly LineChunks _chunks = new LineChunks();
+    private PreparsedLines? _items;
 
     public BlockLines(TextReader reader, string source, SaveParseOptions options)
     {
@@ -52,6 +53,7 @@ internal sealed class BlockLines : TextLines, IRulePreparse
             }
             _current = _ahead.Dequeue();
             _position = 0;
+            _items?.ReleaseAll();
             _items = null;
         }
         var text = _current.Text;
@@ -67,9 +69,9 @@ internal sealed class BlockLines : TextLines, IRulePreparse
     }
 
     /// <inheritdoc />
-    public bool TryTake(InputLine line, out PreparsedRule rule)
+    public bool TryTake(InputLine line, out PreparsedLine preparsed)
     {
-        rule = default;
+        preparsed = default;
         if (_current is null || !ReferenceEquals(line.Buffer, _current.Text)) return false;
         if (_items is null)
         {
@@ -80,10 +82,10 @@ internal sealed class BlockLines : TextLines, IRulePreparse
             catch (Exception)
             {
                 // The line loop parses the block's lines itself.
-                _items = PreparsedRules.None;
+                _items = PreparsedLines.None;
             }
         }
-        return _items.TryTake(line.Start, out rule);
+        return _items.TryTake(line.Start, out preparsed);
     }
 
     /// <summary>Reads blocks until <see cref="_depth"/> are waiting or the input ends, starting each one's parse.</summary>
@@ -93,12 +95,13 @@ internal sealed class BlockLines : TextLines, IRulePreparse
         {
             var source = _source;
             var contexts = _contexts;
+            var chunks = _chunks;
             _ahead.Enqueue(new Block(text, Task.Run(() =>
             {
                 var context = contexts.Take();
                 try
                 {
-                    return RuleLinePreparse.Parse(text, 0, text.Length, source, context);
+                    return RuleLinePreparse.Parse(text, 0, text.Length, source, context, chunks);
                 }
                 finally
                 {
@@ -134,7 +137,7 @@ internal sealed class BlockLines : TextLines, IRulePreparse
 
     private sealed class Block
     {
-        public Block(string text, Task<PreparsedRules> rules)
+        public Block(string text, Task<PreparsedLines> rules)
         {
             Text = text;
             Rules = rules;
@@ -142,6 +145,6 @@ internal sealed class BlockLines : TextLines, IRulePreparse
 
         public string Text { get; }
 
-        public Task<PreparsedRules> Rules { get; }
+        public Task<PreparsedLines> Rules { get; }
     }
 }

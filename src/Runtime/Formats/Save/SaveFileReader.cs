@@ -11,7 +11,7 @@ internal sealed class SaveFileReader
     private readonly string _source;
     private readonly SaveParseOptions _options;
     private readonly FamilyState _family;
-    private RuleParseContext _context;
+    private readonly RuleParseContext _context;
     private readonly List<TableSection> _tables = new List<TableSection>();
     private readonly List<string> _pending = new List<string>();
 
@@ -33,13 +33,11 @@ internal sealed class SaveFileReader
 
     public SaveDocument Read(string text)
     {
-        var preparse = RuleLinePreparse.Run(text, _source, _options);
+        using var preparse = RuleLinePreparse.Start(text, _source, _options);
         _preparsed = preparse;
-        // The loop goes on sharing the workers' strings and values (they are done): chain names
-        // of chain lines are then the instances the rules' jumps already hold.
-        if (preparse?.Sharing is { } sharing) _context = new RuleParseContext(_family, sharing);
-        // kube-proxy dumps have about one distinct short token (chain name, address) per 100 characters.
-        else _context.Pool.Reserve(text.Length / 100);
+        // Read alone, kube-proxy dumps have about one distinct short token (chain name, address) per
+        // 100 characters; with workers ahead, the loop itself reads few lines.
+        if (preparse is null) _context.Pool.Reserve(text.Length / 100);
         return Read(TextLines.Of(text));
     }
 
@@ -144,7 +142,14 @@ internal sealed class SaveFileReader
         }
         if (first == ':')
         {
-            ReadChainLine(line, _current.State);
+            if (_preparsed is not null && _preparsed.TryTake(line, out var chain) && chain.IsChainLine)
+            {
+                ApplyChainLine(line, _current.State, chain.Chain, chain.Policy, chain.Counters);
+            }
+            else
+            {
+                ReadChainLine(line, _current.State);
+            }
             return;
         }
         ReadCommandLine(line, _current.State);
@@ -222,11 +227,13 @@ internal sealed class SaveFileReader
         if (parts.Count == 0 || parts[0].Start != 1) throw line.Error(1, "missing chain name after :");
         if (parts.Count < 2) throw line.Error(line.Length, "missing policy after the chain name (- for a user chain)");
         if (parts.Count > 3) throw line.Error(parts[3], "unexpected text after the counters");
-        var nameToken = parts[0];
-        var policyToken = parts[1];
-        Counters? counters = null;
-        if (parts.Count == 3) counters = ParseBracketCounters(parts[2], line);
+        var counters = parts.Count == 3 ? ParseBracketCounters(parts[2], line) : (Counters?)null;
+        ApplyChainLine(line, table, parts[0], parts[1], counters);
+    }
 
+    /// <summary>What a chain line <c>:NAME POLICY [counters]</c> does to the table, once read.</summary>
+    private void ApplyChainLine(InputLine line, TableState table, RuleToken nameToken, RuleToken policyToken, Counters? counters)
+    {
         var existing = table.Find(nameToken.Text);
         if (policyToken.Text == "-")
         {
@@ -290,14 +297,14 @@ internal sealed class SaveFileReader
             start = close + 1;
             _ruleCounters = true;
         }
-        else if (_preparsed is not null && _preparsed.TryTake(line, out var item))
+        else if (_preparsed is not null && _preparsed.TryTake(line, out var item) && !item.IsChainLine)
         {
             // What RestoreCommands.Execute does for -A, with the rule parsed ahead.
             var chain = table.Require(item.Chain, line);
             if (_family.TryAdopt(item.Families))
             {
                 if (item.JumpToken is { } jump) table.CheckJump(jump, line);
-                table.AddRule(chain, item.Rule);
+                table.AddRule(chain, item.Rule!);
                 return;
             }
         }

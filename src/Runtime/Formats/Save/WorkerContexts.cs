@@ -11,7 +11,6 @@ namespace NatDsl.Formats.Save;
 internal sealed class WorkerContexts
 {
     private readonly Stack<RuleParseContext> _idle = new Stack<RuleParseContext>();
-    private readonly List<RuleParseContext> _all = new List<RuleParseContext>();
     private readonly SaveParseOptions _options;
     private readonly int _reserve;
 
@@ -35,7 +34,6 @@ internal sealed class WorkerContexts
         {
             context = new RuleParseContext(new FamilyState(_options.Family));
             context.Pool.Reserve(_reserve);
-            lock (_idle) _all.Add(context);
         }
         context.Family.Restart();
         return context;
@@ -45,22 +43,5 @@ internal sealed class WorkerContexts
     public void Return(RuleParseContext context)
     {
         lock (_idle) _idle.Push(context);
-    }
-
-    /// <summary>
-    /// The sharing of the context that parsed the most, for the line loop once every piece is
-    /// done (its strings and values are then shared with the loop's own rules), or null.
-    /// </summary>
-    public ParseSharing? Largest()
-    {
-        lock (_idle)
-        {
-            ParseSharing? best = null;
-            foreach (var context in _all)
-            {
-                if (best is null || context.Pool.Count > best.Pool.Count) best = context.Sharing;
-            }
-            return best;
-        }
     }
 }
