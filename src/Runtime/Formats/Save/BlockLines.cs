@@ -88,6 +88,9 @@ internal sealed class BlockLines : TextLines, IRulePreparse
         return _items.TryTake(line.Start, out preparsed);
     }
 
+    /// <inheritdoc />
+    public int SameChainAhead() => _items?.SameChainAhead() ?? 0;
+
     /// <summary>Reads blocks until <see cref="_depth"/> are waiting or the input ends, starting each one's parse.</summary>
     private void ReadAhead()
     {

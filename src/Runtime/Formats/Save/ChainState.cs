@@ -52,6 +52,15 @@ internal sealed class ChainState
 
     public void AddRule(Rule rule) => InsertRule(_count, rule);
 
+    /// <summary>Makes room for <paramref name="rules"/> rules in all (when the number to come is known, the array is then exactly full).</summary>
+    public void Reserve(int rules)
+    {
+        if (rules <= _rules.Length) return;
+        var grown = new Rule[rules];
+        Array.Copy(_rules, grown, _count);
+        _rules = grown;
+    }
+
     public void InsertRule(int index, Rule rule)
     {
         if ((uint)index > (uint)_count) throw new ArgumentOutOfRangeException(nameof(index));

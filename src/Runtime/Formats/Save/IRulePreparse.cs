@@ -5,4 +5,7 @@ internal interface IRulePreparse
 {
     /// <summary>The pre-parsed form of <paramref name="line"/>, if any (lines are asked for in order).</summary>
     bool TryTake(InputLine line, out PreparsedLine preparsed);
+
+    /// <summary>How many rule lines right after the one taken last are pre-parsed for the same chain (a hint to size it).</summary>
+    int SameChainAhead();
 }

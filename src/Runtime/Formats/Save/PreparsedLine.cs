@@ -69,6 +69,9 @@ internal readonly struct PreparsedLine
     /// <summary>The rule read from a rule line (null for a chain line).</summary>
     public Rule? Rule { get; }
 
+    /// <summary>The text of <see cref="Chain"/>.</summary>
+    public string ChainName => ChainText;
+
     private string ChainText { get; }
 
     /// <summary>The <c>-A</c> chain argument of a rule line, or the name of a chain line.</summary>

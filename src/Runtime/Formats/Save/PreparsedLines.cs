@@ -18,6 +18,9 @@ internal sealed class PreparsedLines
     private int _count;
     private int _next;
 
+    /// <summary>The chain of the rule line taken last (null after a chain line).</summary>
+    private string? _takenChain;
+
     /// <param name="chunks">Where chunks come from and go back to once taken.</param>
     public PreparsedLines(LineChunks chunks) => _source = chunks;
 
@@ -51,11 +54,30 @@ internal sealed class PreparsedLines
             if (candidate.Offset == offset)
             {
                 line = candidate;
+                _takenChain = candidate.IsChainLine ? null : candidate.ChainName;
                 return true;
             }
         }
         line = default;
         return false;
+    }
+
+    /// <summary>
+    /// How many rule lines right after the line taken last are of the same chain (by the very
+    /// string, as one worker reads them), in this piece: a hint to size the chain's rule array.
+    /// </summary>
+    public int SameChainAhead()
+    {
+        var chain = _takenChain;
+        if (chain is null) return 0;
+        var count = 0;
+        for (var i = _next; i < _count; i++)
+        {
+            ref readonly var line = ref At(i);
+            if (line.IsChainLine || !ReferenceEquals(line.ChainName, chain)) break;
+            count++;
+        }
+        return count;
     }
 
     /// <summary>Hands back every chunk (nothing is taken from this instance afterwards).</summary>
@@ -64,6 +86,8 @@ internal sealed class PreparsedLines
         for (var i = 0; i < _chunks.Count; i++) Release(i);
         _next = _count;
     }
+
+    private ref readonly PreparsedLine At(int index) => ref _chunks[index / ChunkLength]![index & (ChunkLength - 1)];
 
     private void Release(int index)
     {

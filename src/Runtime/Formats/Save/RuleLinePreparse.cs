@@ -102,6 +102,9 @@ internal sealed class RuleLinePreparse : IRulePreparse, IDisposable
         return Wait(piece).TryTake(offset, out preparsed);
     }
 
+    /// <inheritdoc />
+    public int SameChainAhead() => _piece < _pieces.Length && _pieces[_piece] is { } lines ? lines.SameChainAhead() : 0;
+
     /// <summary>Makes <paramref name="piece"/> the loop's piece, letting the workers parse up to <see cref="_lookahead"/> pieces past it.</summary>
     private void MoveTo(int piece)
     {

@@ -304,6 +304,7 @@ internal sealed class SaveFileReader
             if (_family.TryAdopt(item.Families))
             {
                 if (item.JumpToken is { } jump) table.CheckJump(jump, line);
+                if (chain.RuleCount == 0) chain.Reserve(1 + _preparsed.SameChainAhead());
                 table.AddRule(chain, item.Rule!);
                 return;
             }
@@ -360,10 +361,8 @@ internal sealed class SaveFileReader
     /// </summary>
     internal static void CheckCarriageReturn(InputLine line)
     {
-        for (var at = 0; at < line.Length; at++)
-        {
-            if (line[at] == '\r') throw line.Error(at, "carriage return (\\r) inside the line; only \\r\\n line ends are read");
-        }
+        var at = line.Buffer.IndexOf('\r', line.Start, line.Length);
+        if (at >= 0) throw line.Error(at - line.Start, "carriage return (\\r) inside the line; only \\r\\n line ends are read");
     }
 
     private static bool IsBlank(InputLine line)

@@ -16,6 +16,10 @@ internal sealed class TableState
     private Dictionary<string, int>? _references;
     private int _order;
 
+    /// <summary>The chain <see cref="Require"/> found last, by the very string it was asked for (forgotten when a chain is removed).</summary>
+    private string? _lastName;
+    private ChainState? _lastChain;
+
     /// <param name="name">The table's name.</param>
     /// <param name="chains">About how many chains it will have (its chain map is sized for them).</param>
     public TableState(string name, int chains = 0)
@@ -40,7 +44,15 @@ internal sealed class TableState
     /// <summary>The chain named by a token, or an error.</summary>
     public ChainState Require(RuleToken token, InputLine line)
     {
-        if (_chains.TryGetValue(token.Text, out var chain)) return chain;
+        // Rules come chain by chain: the chain of the rule before is the usual answer.
+        var name = token.Text;
+        if (ReferenceEquals(name, _lastName)) return _lastChain!;
+        if (_chains.TryGetValue(name, out var chain))
+        {
+            _lastName = name;
+            _lastChain = chain;
+            return chain;
+        }
         throw line.Error(token, "chain \"" + token.Text + "\" does not exist in table " + Name);
     }
 
@@ -64,6 +76,8 @@ internal sealed class TableState
     {
         Flush(chain);
         _chains.Remove(chain.Name);
+        _lastName = null;
+        _lastChain = null;
     }
 
     public IEnumerable<ChainState> Chains => _chains.Values;
@@ -135,11 +149,22 @@ internal sealed class TableState
     {
 
         var list = new List<ChainState>(_chains.Values);
-        if (sortChains) list.Sort(CanonicalOrder);
-        else list.Sort(WrittenOrder);
+        // Both orders are total (no two chains compare equal), so a list already in order (a
+        // table read from iptables-save output, in the order it was written) is the sorted list.
+        Comparison<ChainState> order = sortChains ? CanonicalOrder : WrittenOrder;
+        if (!InOrder(list, order)) list.Sort(order);
         var chains = new Chain[list.Count];
         for (var i = 0; i < list.Count; i++) chains[i] = list[i].Build();
         return new Table(Name, new ValueList<Chain>(chains));
+    }
+
+    private static bool InOrder(List<ChainState> list, Comparison<ChainState> order)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (order(list[i - 1], list[i]) > 0) return false;
+        }
+        return true;
     }
 
     /// <summary>Built-ins in hook order (others by first mention), then user chains by strcmp.</summary>
