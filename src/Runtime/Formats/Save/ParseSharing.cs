@@ -16,12 +16,16 @@ internal sealed class ParseSharing
 {
     private const int NetworkSlots = 256;
     private const int PortSlots = 256;
+    private const int RecentMatchSlots = 64;
 
     private readonly SharedProtocols _protocols = new SharedProtocols();
     private readonly JumpTarget?[] _jumps = new JumpTarget?[64];
     private readonly Negatable<IpNetwork>?[] _networks = new Negatable<IpNetwork>?[NetworkSlots];
     private readonly Negatable<PortRange>?[] _ports = new Negatable<PortRange>?[PortSlots];
     private readonly Dictionary<Match, Match> _matches = new Dictionary<Match, Match>();
+
+    /// <summary>Shared matches by identity, a few: a match found here is known to be the shared instance without hashing its value.</summary>
+    private readonly Match?[] _recentMatches = new Match?[RecentMatchSlots];
     private ValueList<Match>?[] _lists = new ValueList<Match>?[256];
     private int[] _listHashes = new int[256];
     private int _listCount;
@@ -89,9 +93,17 @@ internal sealed class ParseSharing
         for (var i = 0; i < count; i++)
         {
             var match = matches[i];
-            if (_matches.TryGetValue(match, out var shared)) matches[i] = match = shared;
-            else _matches.Add(match, match);
-            hash = (hash * 31) + RuntimeHelpers.GetHashCode(match);
+            var identity = RuntimeHelpers.GetHashCode(match);
+            var recent = identity & (RecentMatchSlots - 1);
+            if (!ReferenceEquals(_recentMatches[recent], match))
+            {
+                // Not one of the instances handed out last (parsers hand the same instance out again).
+                if (_matches.TryGetValue(match, out var shared)) matches[i] = match = shared;
+                else _matches.Add(match, match);
+                identity = RuntimeHelpers.GetHashCode(match);
+                _recentMatches[identity & (RecentMatchSlots - 1)] = match;
+            }
+            hash = (hash * 31) + identity;
         }
         var mask = _lists.Length - 1;
         var slot = hash & mask;

@@ -85,9 +85,10 @@ internal static class RuleSpecParser
             }
             else
             {
-                name = token.Text;
-                generic = GenericOptions.Short(name);
-                if (generic == GenericOption.None) throw line.Error(token, "unknown option \"" + name + "\"");
+                // A short option needs no string (only an error names it).
+                generic = length == 2 ? GenericOptions.Short(chars[at + 1]) : GenericOption.None;
+                if (generic == GenericOption.None) throw line.Error(token, "unknown option \"" + token.Text + "\"");
+                name = string.Empty;
             }
 
             if (owner is not null)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
@@ -10,6 +11,8 @@ namespace NatDsl.Formats.Save;
 /// </summary>
 internal sealed class TableState
 {
+    private const int CheckedJumpSlots = 64;
+
     private readonly Dictionary<string, ChainState> _chains;
 
     /// <summary>Rules jumping or going to each chain name, or null until <see cref="References"/> is first asked.</summary>
@@ -19,6 +22,9 @@ internal sealed class TableState
     /// <summary>The chain <see cref="Require"/> found last, by the very string it was asked for (forgotten when a chain is removed).</summary>
     private string? _lastName;
     private ChainState? _lastChain;
+
+    /// <summary>Jump targets <see cref="CheckJump"/> found good, by the very string (forgotten when a chain is removed).</summary>
+    private readonly string?[] _checkedJumps = new string?[CheckedJumpSlots];
 
     /// <param name="name">The table's name.</param>
     /// <param name="chains">About how many chains it will have (its chain map is sized for them).</param>
@@ -78,6 +84,7 @@ internal sealed class TableState
         _chains.Remove(chain.Name);
         _lastName = null;
         _lastChain = null;
+        Array.Clear(_checkedJumps, 0, _checkedJumps.Length);
     }
 
     public IEnumerable<ChainState> Chains => _chains.Values;
@@ -85,11 +92,16 @@ internal sealed class TableState
     /// <summary>Checks a jump or goto target: like iptables-restore, the chain must already exist and be a user chain.</summary>
     public void CheckJump(RuleToken token, InputLine line)
     {
-        if (!_chains.TryGetValue(token.Text, out var chain))
+        // Most jumps go to a few chains (KUBE-MARK-MASQ, ...), by the same string each time.
+        var name = token.Text;
+        var recent = RuntimeHelpers.GetHashCode(name) & (CheckedJumpSlots - 1);
+        if (ReferenceEquals(_checkedJumps[recent], name)) return;
+        if (!_chains.TryGetValue(name, out var chain))
         {
             throw line.Error(token, "chain \"" + token.Text + "\" does not exist in table " + Name + " (declare it before the rules that jump to it)");
         }
         if (chain.Builtin) throw line.Error(token, "cannot jump to the built-in chain " + token.Text);
+        _checkedJumps[recent] = name;
     }
 
     /// <summary>The number of rules in the table that jump or go to <paramref name="name"/> (kept up to date, for -X).</summary>
