@@ -27,9 +27,10 @@ internal sealed class AddrTypeMatchParser : MatchParser
     private Negatable<AddressTypes>? _source;
     private Negatable<AddressTypes>? _destination;
 
-    public AddrTypeMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _source = null;
+        _destination = null;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -22,6 +22,7 @@ internal static class AddressText
 
     private static IpNetwork Parse(RuleToken token, RuleParseContext context, string what, bool inetAton)
     {
+        if (!inetAton && TryParseV4Network(token, context, out var network)) return network;
         var text = token.Text;
         var line = context.Line;
         if (text.IndexOf(',') >= 0)
@@ -61,6 +62,72 @@ internal static class AddressText
         return new IpNetwork(address, (int)prefix);
     }
 
+    /// <summary>
+    /// Reads the usual <c>-s</c>/<c>-d</c> value, an IPv4 <c>addr[/prefix]</c>, from the line
+    /// without making strings, and records the family. False, with nothing recorded, for
+    /// anything else (IPv6, a dotted mask, a bad value, the other family): the general path then
+    /// reads it, and reports what is wrong.
+    /// </summary>
+    private static bool TryParseV4Network(RuleToken token, RuleParseContext context, out IpNetwork network)
+    {
+        network = default;
+        token.Range(out var s, out var start);
+        var end = start + token.Length;
+        var slash = -1;
+        for (var i = start; i < end; i++)
+        {
+            var c = s[i];
+            if (c == '/')
+            {
+                if (slash >= 0) return false;
+                slash = i;
+            }
+            else if (c == ',' || c == ':' || (c == '.' && slash >= 0))
+            {
+                return false;
+            }
+        }
+        if (!TryParseXtablesV4(s, start, slash < 0 ? end : slash, isMask: false, out var address)) return false;
+        ulong prefix = 32;
+        if (slash >= 0 && !CNumber.TryParse(s, slash + 1, end, 0, 32, out prefix)) return false;
+        if (!context.Family.TryObserve(IpFamily.V4)) return false;
+        network = new IpNetwork(address, (int)prefix);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a strict IPv4 address (as <c>inet_pton</c>: four decimal parts of one to three
+    /// digits, at most 255, none with a leading zero) from <c>s[start..end)</c>.
+    /// </summary>
+    public static bool TryParseDottedQuad(string s, int start, int end, out IpAddress address)
+    {
+        address = default;
+        uint value = 0;
+        var parts = 0;
+        var i = start;
+        while (true)
+        {
+            var partStart = i;
+            var n = 0;
+            while (i < end && s[i] != '.')
+            {
+                var c = s[i];
+                if (c < '0' || c > '9' || i - partStart >= 3) return false;
+                n = (n * 10) + (c - '0');
+                i++;
+            }
+            if (i == partStart || n > 255 || (s[partStart] == '0' && i - partStart > 1)) return false;
+            value = (value << 8) | (uint)n;
+            parts++;
+            if (i == end) break;
+            if (parts == 4) return false;
+            i++; // the dot
+        }
+        if (parts != 4) return false;
+        address = IpAddress.FromV4(value);
+        return true;
+    }
+
     /// <summary>Parses one address strictly (as <c>inet_pton</c>) and records its family.</summary>
     public static IpAddress ParseAddress(string text, RuleToken at, RuleParseContext context, string what)
     {
@@ -73,18 +140,21 @@ internal static class AddressText
     }
 
     /// <summary>Parses an IPv4 address or mask the way libxtables' <c>numeric_to_ipaddr</c> does.</summary>
-    public static bool TryParseXtablesV4(string text, bool isMask, out IpAddress address)
+    public static bool TryParseXtablesV4(string text, bool isMask, out IpAddress address) => TryParseXtablesV4(text, 0, text.Length, isMask, out address);
+
+    /// <summary>As <see cref="TryParseXtablesV4(string, bool, out IpAddress)"/> for <c>text[begin..end)</c>.</summary>
+    public static bool TryParseXtablesV4(string text, int begin, int end, bool isMask, out IpAddress address)
     {
         address = default;
         uint value = 0;
-        var start = 0;
+        var start = begin;
         for (var part = 0; part < 4; part++)
         {
-            var dot = part < 3 ? text.IndexOf('.', start) : -1;
+            var dot = part < 3 ? text.IndexOf('.', start, end - start) : -1;
             if (dot < 0)
             {
                 if (part < 3 && isMask) return false;
-                if (!CNumber.TryParse(text, start, text.Length, 0, 255, out var last)) return false;
+                if (!CNumber.TryParse(text, start, end, 0, 255, out var last)) return false;
                 value |= (uint)last << (8 * (3 - part));
                 address = IpAddress.FromV4(value);
                 return true;

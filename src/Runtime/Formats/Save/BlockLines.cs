@@ -26,14 +26,17 @@ internal sealed class BlockLines : TextLines, IRulePreparse
     private bool _done;
     private Block? _current;
     private int _position;
-    private List<RuleLinePreparse.Item>? _items;
-    private int _item;
+    private readonly WorkerContexts _contexts;
+    private readonly LineChunks _chunks = new LineChunks();
+    private PreparsedLines? _items;
 
     public BlockLines(TextReader reader, string source, SaveParseOptions options)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _source = source;
         _options = options;
+        // About one distinct short token per 100 characters in a block (a streamed dump's size is not known).
+        _contexts = new WorkerContexts(options, BlockLength / 100);
     }
 
     public override bool Next(out string buffer, out int start, out int length, out bool newline, out bool carriageReturn)
@@ -50,8 +53,8 @@ internal sealed class BlockLines : TextLines, IRulePreparse
             }
             _current = _ahead.Dequeue();
             _position = 0;
+            _items?.ReleaseAll();
             _items = null;
-            _item = 0;
         }
         var text = _current.Text;
         buffer = text;
@@ -66,9 +69,9 @@ internal sealed class BlockLines : TextLines, IRulePreparse
     }
 
     /// <inheritdoc />
-    public bool TryTake(InputLine line, out RuleLinePreparse.Item item)
+    public bool TryTake(InputLine line, out PreparsedLine preparsed)
     {
-        item = default;
+        preparsed = default;
         if (_current is null || !ReferenceEquals(line.Buffer, _current.Text)) return false;
         if (_items is null)
         {
@@ -79,14 +82,14 @@ internal sealed class BlockLines : TextLines, IRulePreparse
             catch (Exception)
             {
                 // The line loop parses the block's lines itself.
-                _items = new List<RuleLinePreparse.Item>();
+                _items = PreparsedLines.None;
             }
         }
-        while (_item < _items.Count && _items[_item].Offset < line.Start) _item++;
-        if (_item >= _items.Count || _items[_item].Offset != line.Start) return false;
-        item = _items[_item++];
-        return true;
+        return _items.TryTake(line.Start, out preparsed);
     }
+
+    /// <inheritdoc />
+    public int SameChainAhead() => _items?.SameChainAhead() ?? 0;
 
     /// <summary>Reads blocks until <see cref="_depth"/> are waiting or the input ends, starting each one's parse.</summary>
     private void ReadAhead()
@@ -94,8 +97,20 @@ internal sealed class BlockLines : TextLines, IRulePreparse
         while (_ahead.Count < _depth && ReadBlock() is { } text)
         {
             var source = _source;
-            var options = _options;
-            _ahead.Enqueue(new Block(text, Task.Run(() => RuleLinePreparse.Parse(text, 0, text.Length, source, options))));
+            var contexts = _contexts;
+            var chunks = _chunks;
+            _ahead.Enqueue(new Block(text, Task.Run(() =>
+            {
+                var context = contexts.Take();
+                try
+                {
+                    return RuleLinePreparse.Parse(text, 0, text.Length, source, context, chunks);
+                }
+                finally
+                {
+                    contexts.Return(context);
+                }
+            })));
         }
     }
 
@@ -125,7 +140,7 @@ internal sealed class BlockLines : TextLines, IRulePreparse
 
     private sealed class Block
     {
-        public Block(string text, Task<List<RuleLinePreparse.Item>> rules)
+        public Block(string text, Task<PreparsedLines> rules)
         {
             Text = text;
             Rules = rules;
@@ -133,6 +148,6 @@ internal sealed class BlockLines : TextLines, IRulePreparse
 
         public string Text { get; }
 
-        public Task<List<RuleLinePreparse.Item>> Rules { get; }
+        public Task<PreparsedLines> Rules { get; }
     }
 }

@@ -10,9 +10,9 @@ internal sealed class CommentMatchParser : MatchParser
 
     private string? _text;
 
-    public CommentMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _text = null;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -41,12 +41,16 @@ internal sealed class ConntrackMatchParser : MatchParser
         new OptionSpec("ctdir", DirId, true),
     };
 
-    private ConntrackMatch _match = new ConntrackMatch();
+    /// <summary>The value before any option (immutable, so one instance serves every rule).</summary>
+    private static readonly ConntrackMatch Empty = new ConntrackMatch();
+
+    private ConntrackMatch _match = Empty;
     private bool _any;
 
-    public ConntrackMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _match = Empty;
+        _any = false;
     }
 
     public override OptionSpec[] Options => Specs;

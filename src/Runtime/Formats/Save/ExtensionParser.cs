@@ -1,24 +1,31 @@
 namespace NatDsl.Formats.Save;
 
 /// <summary>
-/// Parses the options of one <c>-m</c> match or <c>-j</c> target occurrence in a rule. One
-/// instance per occurrence; options are routed to the most recently loaded extension that
-/// declares them, as iptables' merged getopt table does.
+/// Parses the options of one <c>-m</c> match or <c>-j</c> target occurrence in a rule; options
+/// are routed to the most recently loaded extension that declares them, as iptables' merged
+/// getopt table does. An instance serves one occurrence at a time and is reused for later rules
+/// (<see cref="RuleParseContext.Parser{T}"/>): <see cref="Start"/> makes it new again.
 /// </summary>
 internal abstract class ExtensionParser
 {
     private ulong _seen;
 
-    protected ExtensionParser(RuleToken nameToken)
-    {
-        NameToken = nameToken;
-    }
-
     /// <summary>The token that loaded the extension (<c>-m NAME</c>'s name, or the option that loaded an implicit protocol match).</summary>
-    public RuleToken NameToken { get; }
+    public RuleToken NameToken { get; private set; }
+
+    /// <summary>The rule (a <see cref="RuleParseContext"/> count) this instance was last handed out for.</summary>
+    internal int Rule { get; set; }
 
     /// <summary>The extension's long options.</summary>
     public abstract OptionSpec[] Options { get; }
+
+    /// <summary>Forgets the previous occurrence: the state of a new instance for the extension loaded by <paramref name="nameToken"/>.</summary>
+    public void Start(RuleToken nameToken)
+    {
+        NameToken = nameToken;
+        _seen = 0;
+        Clear();
+    }
 
     /// <summary>Handles one option (its id from <see cref="Options"/>).</summary>
     public abstract void ParseOption(int id, OptionCall call);
@@ -38,6 +45,9 @@ internal abstract class ExtensionParser
         }
         return -1;
     }
+
+    /// <summary>Sets every field of the subclass to its value before any option (called by <see cref="Start"/>).</summary>
+    protected abstract void Clear();
 
     /// <summary>True when an option with this id was given.</summary>
     protected bool Seen(int id) => (_seen & (1UL << id)) != 0;

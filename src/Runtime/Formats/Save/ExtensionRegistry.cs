@@ -15,6 +15,13 @@ internal static class ExtensionRegistry
         "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
     };
 
+    // The slots of the parsers a context keeps (RuleParseContext.Parser).
+    private const int Tcp = 0, Udp = 1, Sctp = 2, Multiport = 3, Mark = 4, Comment = 5, Statistic = 6, AddrType = 7, Recent = 8,
+        Conntrack = 9, State = 10, Physdev = 11, Set = 12, Nfacct = 13, Icmp = 14, Nat = 15, Reject = 16, Log = 17, MarkTarget = 18;
+
+    /// <summary>The number of parser kinds a <see cref="RuleParseContext"/> keeps one instance of.</summary>
+    public const int ParserSlots = 19;
+
     /// <summary>A parser for a modelled match, or null when <paramref name="name"/> is not modelled.</summary>
     public static MatchParser? CreateMatch(string name, RuleToken nameToken, RuleParseContext context)
     {
@@ -22,28 +29,28 @@ internal static class ExtensionRegistry
         var line = context.Line;
         switch (name)
         {
-            case "tcp": return new TcpMatchParser(nameToken);
-            case "udp": return new UdpMatchParser(nameToken);
-            case "sctp": return new SctpMatchParser(nameToken);
-            case "multiport": return new MultiportMatchParser(nameToken);
-            case "mark": return new MarkMatchParser(nameToken);
-            case "comment": return new CommentMatchParser(nameToken);
-            case "statistic": return new StatisticMatchParser(nameToken);
-            case "addrtype": return new AddrTypeMatchParser(nameToken);
-            case "recent": return new RecentMatchParser(nameToken);
-            case "conntrack": return new ConntrackMatchParser(nameToken);
-            case "state": return new StateMatchParser(nameToken);
-            case "physdev": return new PhysdevMatchParser(nameToken);
-            case "set": return new SetMatchParser(nameToken);
-            case "nfacct": return new NfacctMatchParser(nameToken);
+            case "tcp": return context.Parser<TcpMatchParser>(Tcp, nameToken);
+            case "udp": return context.Parser<UdpMatchParser>(Udp, nameToken);
+            case "sctp": return context.Parser<SctpMatchParser>(Sctp, nameToken);
+            case "multiport": return context.Parser<MultiportMatchParser>(Multiport, nameToken);
+            case "mark": return context.Parser<MarkMatchParser>(Mark, nameToken);
+            case "comment": return context.Parser<CommentMatchParser>(Comment, nameToken);
+            case "statistic": return context.Parser<StatisticMatchParser>(Statistic, nameToken);
+            case "addrtype": return context.Parser<AddrTypeMatchParser>(AddrType, nameToken);
+            case "recent": return context.Parser<RecentMatchParser>(Recent, nameToken);
+            case "conntrack": return context.Parser<ConntrackMatchParser>(Conntrack, nameToken);
+            case "state": return context.Parser<StateMatchParser>(State, nameToken);
+            case "physdev": return context.Parser<PhysdevMatchParser>(Physdev, nameToken);
+            case "set": return context.Parser<SetMatchParser>(Set, nameToken);
+            case "nfacct": return context.Parser<NfacctMatchParser>(Nfacct, nameToken);
             case "icmp":
                 family.Observe(IpFamily.V4, line, nameToken, "the icmp match");
-                return new IcmpMatchParser(nameToken, v6: false);
+                return context.Parser<IcmpMatchParser>(Icmp, nameToken).For(v6: false);
             case "icmp6":
             case "icmpv6":
             case "ipv6-icmp":
                 family.Observe(IpFamily.V6, line, nameToken, "the icmp6 match");
-                return new IcmpMatchParser(nameToken, v6: true);
+                return context.Parser<IcmpMatchParser>(Icmp, nameToken).For(v6: true);
             default: return null;
         }
     }
@@ -60,15 +67,15 @@ internal static class ExtensionRegistry
     };
 
     /// <summary>A parser for a modelled target extension, or null.</summary>
-    public static TargetParser? CreateTarget(string name, RuleToken nameToken) => name switch
+    public static TargetParser? CreateTarget(string name, RuleToken nameToken, RuleParseContext context) => name switch
     {
-        "DNAT" => new NatTargetParser(nameToken, NatTargetKind.Dnat),
-        "SNAT" => new NatTargetParser(nameToken, NatTargetKind.Snat),
-        "MASQUERADE" => new NatTargetParser(nameToken, NatTargetKind.Masquerade),
-        "REDIRECT" => new NatTargetParser(nameToken, NatTargetKind.Redirect),
-        "REJECT" => new RejectTargetParser(nameToken),
-        "LOG" => new LogTargetParser(nameToken),
-        "MARK" => new MarkTargetParser(nameToken),
+        "DNAT" => context.Parser<NatTargetParser>(Nat, nameToken).For(NatTargetKind.Dnat),
+        "SNAT" => context.Parser<NatTargetParser>(Nat, nameToken).For(NatTargetKind.Snat),
+        "MASQUERADE" => context.Parser<NatTargetParser>(Nat, nameToken).For(NatTargetKind.Masquerade),
+        "REDIRECT" => context.Parser<NatTargetParser>(Nat, nameToken).For(NatTargetKind.Redirect),
+        "REJECT" => context.Parser<RejectTargetParser>(Reject, nameToken),
+        "LOG" => context.Parser<LogTargetParser>(Log, nameToken),
+        "MARK" => context.Parser<MarkTargetParser>(MarkTarget, nameToken),
         _ => null,
     };
 

@@ -9,10 +9,20 @@ namespace NatDsl.Formats.Save;
 /// </summary>
 internal sealed class FamilyState
 {
+    private readonly IpFamily? _given;
+
     public FamilyState(IpFamily? family)
     {
+        _given = family;
         Decided = family;
         IsFixedByCaller = family.HasValue;
+    }
+
+    /// <summary>Forgets everything observed: the state of a new instance (for a context that parses another piece of a text).</summary>
+    public void Restart()
+    {
+        Decided = _given;
+        Seen = 0;
     }
 
     public IpFamily? Decided { get; private set; }
@@ -66,6 +76,19 @@ internal sealed class FamilyState
             throw line.Error(at, what + " is " + Name(family) + " but the rule set is " + Name(Decided.Value)
                 + (IsFixedByCaller ? " (as the parse options say)" : " (decided by earlier input; pass the family in the parse options if that is wrong)"));
         }
+    }
+
+    /// <summary>
+    /// Records family-specific evidence when it agrees with the family (or decides it), as
+    /// <see cref="Observe(IpFamily, InputLine, RuleToken, string)"/> does; false, recording
+    /// nothing, when it contradicts it (the caller then reports it through <c>Observe</c>).
+    /// </summary>
+    public bool TryObserve(IpFamily family)
+    {
+        if (Decided.HasValue && Decided.Value != family) return false;
+        Saw(family);
+        Decided = family;
+        return true;
     }
 
     /// <summary>As <see cref="Observe(IpFamily, InputLine, RuleToken, string)"/> for <c>what + " address " + address</c>, made only for the error.</summary>

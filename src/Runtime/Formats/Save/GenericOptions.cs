@@ -22,26 +22,25 @@ internal static class GenericOptions
     public static (string Name, GenericOption Option)[] Long => LongNames;
 
     /// <summary>A short option such as <c>-s</c> (the whole token), or <see cref="GenericOption.None"/>.</summary>
-    public static GenericOption Short(string token)
+    public static GenericOption Short(string token) => token.Length != 2 || token[0] != '-' ? GenericOption.None : Short(token[1]);
+
+    /// <summary>The short option <c>-</c><paramref name="letter"/>, or <see cref="GenericOption.None"/>.</summary>
+    public static GenericOption Short(char letter) => letter switch
     {
-        if (token.Length != 2 || token[0] != '-') return GenericOption.None;
-        return token[1] switch
-        {
-            's' => GenericOption.Source,
-            'd' => GenericOption.Destination,
-            'i' => GenericOption.InInterface,
-            'o' => GenericOption.OutInterface,
-            'p' => GenericOption.Protocol,
-            'f' => GenericOption.Fragment,
-            'm' => GenericOption.Match,
-            'j' => GenericOption.Jump,
-            'g' => GenericOption.Goto,
-            'c' => GenericOption.SetCounters,
-            't' => GenericOption.Table,
-            'A' or 'I' or 'D' or 'R' or 'N' or 'X' or 'F' or 'P' or 'Z' or 'L' or 'S' or 'E' or 'C' => GenericOption.Command,
-            _ => GenericOption.None,
-        };
-    }
+        's' => GenericOption.Source,
+        'd' => GenericOption.Destination,
+        'i' => GenericOption.InInterface,
+        'o' => GenericOption.OutInterface,
+        'p' => GenericOption.Protocol,
+        'f' => GenericOption.Fragment,
+        'm' => GenericOption.Match,
+        'j' => GenericOption.Jump,
+        'g' => GenericOption.Goto,
+        'c' => GenericOption.SetCounters,
+        't' => GenericOption.Table,
+        'A' or 'I' or 'D' or 'R' or 'N' or 'X' or 'F' or 'P' or 'Z' or 'L' or 'S' or 'E' or 'C' => GenericOption.Command,
+        _ => GenericOption.None,
+    };
 
     /// <summary>A long option name (without dashes) exactly, or <see cref="GenericOption.None"/>.</summary>
     public static GenericOption LongExact(string name) => name switch

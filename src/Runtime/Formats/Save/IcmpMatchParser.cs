@@ -13,13 +13,19 @@ internal sealed class IcmpMatchParser : MatchParser
     private static readonly OptionSpec[] V4Specs = { new OptionSpec("icmp-type", 0, true) };
     private static readonly OptionSpec[] V6Specs = { new OptionSpec("icmpv6-type", 0, true) };
 
-    private readonly bool _v6;
+    private bool _v6;
     private IcmpMatch? _match;
 
-    public IcmpMatchParser(RuleToken nameToken, bool v6)
-        : base(nameToken)
+    protected override void Clear()
+    {
+        _match = null;
+    }
+
+    /// <summary>Sets the family of the occurrence being read (after <see cref="ExtensionParser.Start"/>).</summary>
+    public IcmpMatchParser For(bool v6)
     {
         _v6 = v6;
+        return this;
     }
 
     public override OptionSpec[] Options => _v6 ? V6Specs : V4Specs;

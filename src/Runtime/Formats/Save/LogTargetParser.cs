@@ -24,11 +24,14 @@ internal sealed class LogTargetParser : TargetParser
         ("alert", 1), ("crit", 2), ("debug", 7), ("emerg", 0), ("error", 3), ("info", 6), ("notice", 5), ("panic", 0), ("warning", 4),
     };
 
-    private LogTarget _target = new LogTarget();
+    /// <summary>The value before any option (immutable, so one instance serves every rule).</summary>
+    private static readonly LogTarget Empty = new LogTarget();
 
-    public LogTargetParser(RuleToken nameToken)
-        : base(nameToken)
+    private LogTarget _target = Empty;
+
+    protected override void Clear()
     {
+        _target = Empty;
     }
 
     public override OptionSpec[] Options => Specs;

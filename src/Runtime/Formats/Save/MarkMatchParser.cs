@@ -9,9 +9,9 @@ internal sealed class MarkMatchParser : MatchParser
 
     private MarkMatch? _match;
 
-    public MarkMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _match = null;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -21,9 +21,9 @@ internal sealed class MarkTargetParser : TargetParser
 
     private MarkTarget? _target;
 
-    public MarkTargetParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _target = null;
     }
 
     public override OptionSpec[] Options => Specs;

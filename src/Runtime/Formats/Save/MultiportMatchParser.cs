@@ -17,9 +17,9 @@ internal sealed class MultiportMatchParser : MatchParser
 
     private MultiportMatch? _match;
 
-    public MultiportMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _match = null;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -35,14 +35,21 @@ internal sealed class NatTargetParser : TargetParser
         new OptionSpec("to-ports", ToPortsId, true), new OptionSpec("random", RandomId, false),
     };
 
-    private readonly NatTargetKind _kind;
+    private NatTargetKind _kind;
     private NatRange? _range;
     private PortRange? _ports;
 
-    public NatTargetParser(RuleToken nameToken, NatTargetKind kind)
-        : base(nameToken)
+    protected override void Clear()
+    {
+        _range = null;
+        _ports = null;
+    }
+
+    /// <summary>Sets the target of the occurrence being read (after <see cref="ExtensionParser.Start"/>).</summary>
+    public NatTargetParser For(NatTargetKind kind)
     {
         _kind = kind;
+        return this;
     }
 
     public override OptionSpec[] Options => _kind switch
@@ -77,6 +84,7 @@ internal sealed class NatTargetParser : TargetParser
 
     private NatRange ParseRange(RuleToken arg, OptionCall call)
     {
+        if (TryParseV4Range(arg, call.Context) is { } usual) return usual;
         var context = call.Context;
         var line = context.Line;
         var text = arg.Text;
@@ -131,6 +139,44 @@ internal sealed class NatTargetParser : TargetParser
         var max = dash < 0 ? min : AddressText.ParseAddress(addressPart.Substring(dash + 1), arg, context, what);
         if (max.Family != min.Family) throw call.Error(arg, "the two addresses of the range are of different families");
         return new NatRange { Ports = ports, BasePort = basePort, MinAddress = min, MaxAddress = max };
+    }
+
+    /// <summary>
+    /// Reads the range kube-proxy writes, one IPv4 address with or without one port
+    /// (<c>10.1.2.3:8080</c>), from the line without making strings, and records the family.
+    /// Null, with nothing recorded, for anything else (ranges, IPv6, bad values, a port without a
+    /// protocol that has ports, the other family): the general path then reads it, and reports
+    /// what is wrong.
+    /// </summary>
+    private static NatRange? TryParseV4Range(RuleToken arg, RuleParseContext context)
+    {
+        arg.Range(out var s, out var start);
+        var end = start + arg.Length;
+        var colon = -1;
+        for (var i = start; i < end; i++)
+        {
+            var c = s[i];
+            if (c == ':')
+            {
+                if (colon >= 0) return null;
+                colon = i;
+            }
+            else if (c == '[' || c == '-' || c == '/')
+            {
+                return null;
+            }
+        }
+        PortRange? ports = null;
+        if (colon >= 0)
+        {
+            var protocol = context.Protocol ?? 0;
+            if (!(protocol == 6 || protocol == 17 || protocol == 132 || protocol == 33 || protocol == 1)) return null;
+            if (!CNumber.TryParse(s, colon + 1, end, 0, 65535, out var port)) return null;
+            ports = PortRange.Single((ushort)port);
+        }
+        if (!AddressText.TryParseDottedQuad(s, start, colon < 0 ? end : colon, out var address)) return null;
+        if (!context.Family.TryObserve(IpFamily.V4)) return null;
+        return new NatRange { Ports = ports, MinAddress = address, MaxAddress = address };
     }
 
     /// <summary><c>"--" + name</c>, without a new string for the usual names.</summary>

@@ -9,9 +9,9 @@ internal sealed class NfacctMatchParser : MatchParser
 
     private string? _name;
 
-    public NfacctMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _name = null;
     }
 
     public override OptionSpec[] Options => Specs;

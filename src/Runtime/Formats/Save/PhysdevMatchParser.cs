@@ -16,11 +16,14 @@ internal sealed class PhysdevMatchParser : MatchParser
         new OptionSpec("physdev-is-bridged", IsBridgedId, false),
     };
 
-    private PhysdevMatch _match = new PhysdevMatch();
+    /// <summary>The value before any option (immutable, so one instance serves every rule).</summary>
+    private static readonly PhysdevMatch Empty = new PhysdevMatch();
 
-    public PhysdevMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    private PhysdevMatch _match = Empty;
+
+    protected override void Clear()
     {
+        _match = Empty;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -18,6 +18,9 @@ internal static class PortText
     /// <summary><c>port</c>, <c>first:last</c>, <c>first:</c> (to 65535) or <c>:last</c> (from 0), as <c>parse_tcp_ports</c>.</summary>
     public static PortRange ParseRange(RuleToken token, InputLine line)
     {
+        // The usual single port, read from the line without making a string.
+        token.Range(out var s, out var start);
+        if (CNumber.TryParse(s, start, start + token.Length, 0, 65535, out var port)) return PortRange.Single((ushort)port);
         var text = token.Text;
         var colon = text.IndexOf(':');
         if (colon < 0)

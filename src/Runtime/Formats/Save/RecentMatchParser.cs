@@ -30,13 +30,21 @@ internal sealed class RecentMatchParser : MatchParser
     private uint _seconds;
     private uint _hitCount;
     private string _name = "DEFAULT";
-    private RecentSide _side = RecentSide.Source;
+    private RecentSide _side;
     private IpAddress? _mask;
     private RuleToken _reapToken;
 
-    public RecentMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _command = null;
+        _commandToken = default;
+        _inverted = false;
+        _seconds = 0;
+        _hitCount = 0;
+        _name = "DEFAULT";
+        _side = RecentSide.Source;
+        _mask = null;
+        _reapToken = default;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -38,9 +38,10 @@ internal sealed class RejectTargetParser : TargetParser
     private string? _with;
     private RuleToken _withToken;
 
-    public RejectTargetParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _with = null;
+        _withToken = default;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -35,7 +35,7 @@ internal static class RestoreCommands
                 var chain = table.Require(ChainArgument(context, command), line);
                 var index = 1;
                 if (context.HasMore && !StartsOption(context.Peek())) index = RuleNumber(context.Next(), line);
-                if (index > chain.Rules.Count + 1) throw line.Error(command, "index of insertion too big (chain " + chain.Name + " has " + chain.Rules.Count.ToString(CultureInfo.InvariantCulture) + " rules)");
+                if (index > chain.RuleCount + 1) throw line.Error(command, "index of insertion too big (chain " + chain.Name + " has " + chain.RuleCount.ToString(CultureInfo.InvariantCulture) + " rules)");
                 table.InsertRule(chain, index - 1, ParseRule(table, chain.Name, context, prefixCounters));
                 return;
             }
@@ -46,7 +46,7 @@ internal static class RestoreCommands
                 if (!context.HasMore) throw line.Error(command, "-R requires a rule number");
                 var numberToken = context.Next();
                 var index = RuleNumber(numberToken, line);
-                if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index.ToString(CultureInfo.InvariantCulture) + " does not exist in chain " + chain.Name);
+                if (index > chain.RuleCount) throw line.Error(numberToken, "rule " + index.ToString(CultureInfo.InvariantCulture) + " does not exist in chain " + chain.Name);
                 table.ReplaceRule(chain, index - 1, ParseRule(table, chain.Name, context, prefixCounters));
                 return;
             }
@@ -59,15 +59,15 @@ internal static class RestoreCommands
                 {
                     var numberToken = context.Next();
                     var index = RuleNumber(numberToken, line);
-                    if (index > chain.Rules.Count) throw line.Error(numberToken, "rule " + index.ToString(CultureInfo.InvariantCulture) + " does not exist in chain " + chain.Name);
+                    if (index > chain.RuleCount) throw line.Error(numberToken, "rule " + index.ToString(CultureInfo.InvariantCulture) + " does not exist in chain " + chain.Name);
                     table.RemoveRule(chain, index - 1);
                     return;
                 }
                 var start = context.Position < context.Tokens.Count ? context.Peek() : command;
                 var rule = RuleSpecParser.Parse(context, chain.Name, allowCounters: false, prefixCounters: null).Rule;
-                for (var i = 0; i < chain.Rules.Count; i++)
+                for (var i = 0; i < chain.RuleCount; i++)
                 {
-                    if (chain.Rules[i].WithCounters(null) == rule)
+                    if (chain.RuleAt(i).WithCounters(null) == rule)
                     {
                         table.RemoveRule(chain, i);
                         return;
@@ -95,7 +95,7 @@ internal static class RestoreCommands
                     foreach (var c in new System.Collections.Generic.List<ChainState>(table.Chains))
                     {
                         if (c.Builtin) continue;
-                        if (c.Rules.Count > 0) throw line.Error(command, "chain " + c.Name + " is not empty (flush it first)");
+                        if (c.RuleCount > 0) throw line.Error(command, "chain " + c.Name + " is not empty (flush it first)");
                     }
                     foreach (var c in new System.Collections.Generic.List<ChainState>(table.Chains))
                     {
@@ -111,7 +111,7 @@ internal static class RestoreCommands
                 NoMore(context);
                 var chain = table.Require(token, line);
                 if (chain.Builtin) throw line.Error(token, "cannot delete the built-in chain " + chain.Name);
-                if (chain.Rules.Count > 0) throw line.Error(token, "chain " + chain.Name + " is not empty (flush it first)");
+                if (chain.RuleCount > 0) throw line.Error(token, "chain " + chain.Name + " is not empty (flush it first)");
                 if (table.References(chain.Name) > 0) throw line.Error(token, "chain " + chain.Name + " is still referenced");
                 table.Remove(chain);
                 return;

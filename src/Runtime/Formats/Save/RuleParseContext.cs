@@ -6,9 +6,10 @@ namespace NatDsl.Formats.Save;
 /// <summary>The state of one rule line being parsed: its arguments, a cursor, and what the generic options said so far.</summary>
 internal sealed class RuleParseContext
 {
-    public RuleParseContext(FamilyState family)
+    public RuleParseContext(FamilyState family, ParseSharing? sharing = null)
     {
         Family = family;
+        Sharing = sharing ?? new ParseSharing();
         Call = new OptionCall(this);
     }
 
@@ -20,8 +21,14 @@ internal sealed class RuleParseContext
     /// <summary>The matches of the rule being parsed: parsers, or finished raw matches.</summary>
     public List<object> Matches { get; } = new List<object>(4);
 
+    /// <summary>The strings and values shared across the parse (with other contexts of the same parse that run one after another).</summary>
+    public ParseSharing Sharing { get; }
+
     /// <summary>The shared strings of the file being read.</summary>
-    public TokenPool Pool { get; } = new TokenPool();
+    public TokenPool Pool => Sharing.Pool;
+
+    /// <summary>The built matches of the rule being parsed (reused; grown when a rule has more).</summary>
+    public Match[] Built { get; private set; } = new Match[8];
 
     public InputLine Line { get; private set; } = new InputLine(string.Empty, 0, string.Empty);
 
@@ -49,64 +56,52 @@ internal sealed class RuleParseContext
         ProtocolInverted = false;
     }
 
-    /// <summary>
-    /// One string instance per distinct text for the whole parse: a dump repeats chain names and
-    /// comments many times (kube-proxy writes each service's comment on several rules), and the
-    /// model keeps them, so sharing keeps a large dump's model small.
-    /// </summary>
-    public string Share(string text)
-    {
-        if (_shared.TryGetValue(text, out var shared)) return shared;
-        _shared.Add(text, text);
-        return text;
-    }
-
-    private readonly Dictionary<string, string> _shared = new Dictionary<string, string>(System.StringComparer.Ordinal);
-
-    // Immutable model values that repeat across a dump, one instance each (see SharedMatches).
-    private readonly SharedProtocols _protocols = new SharedProtocols();
-    private readonly JumpTarget?[] _jumps = new JumpTarget?[64];
-    private readonly Dictionary<Match, Match> _matches = new Dictionary<Match, Match>();
-    private readonly Dictionary<ValueList<Match>, ValueList<Match>> _matchLists = new Dictionary<ValueList<Match>, ValueList<Match>>();
+    /// <summary>One string instance per distinct text for the whole parse (see <see cref="ParseSharing.Share"/>).</summary>
+    public string Share(string text) => Sharing.Share(text);
 
     /// <summary><c>-p</c> with protocol <paramref name="number"/>, one instance per value.</summary>
-    public Negatable<int> SharedProtocol(int number, bool inverted) => _protocols.Of(number, inverted);
+    public Negatable<int> SharedProtocol(int number, bool inverted) => Sharing.Protocol(number, inverted);
 
-    /// <summary>
-    /// <c>-j CHAIN</c>: the jumps to the chains most rules jump to (KUBE-MARK-MASQ, ...) shared
-    /// through a small cache by name (most jumps of a kube-proxy dump go to a chain jumped to once,
-    /// which a dictionary of every name would only make larger).
-    /// </summary>
-    public JumpTarget SharedJump(string chain)
+    /// <summary><c>-j CHAIN</c> (see <see cref="ParseSharing.Jump"/>).</summary>
+    public JumpTarget SharedJump(string chain) => Sharing.Jump(chain);
+
+    /// <summary><c>[!] -s/-d NETWORK</c> (see <see cref="ParseSharing.Network"/>).</summary>
+    public Negatable<IpNetwork> SharedNetwork(IpNetwork network, bool inverted) => Sharing.Network(network, inverted);
+
+    /// <summary><c>[!] --sport/--dport RANGE</c> (see <see cref="ParseSharing.Ports"/>).</summary>
+    public Negatable<PortRange> SharedPorts(PortRange range, bool inverted) => Sharing.Ports(range, inverted);
+
+    /// <summary>The first <paramref name="count"/> matches of <see cref="Built"/>, shared (see <see cref="ParseSharing.Matches"/>).</summary>
+    public ValueList<Match> SharedMatches(int count) => Sharing.Matches(Built, count);
+
+    /// <summary>Makes <see cref="Built"/> hold at least <paramref name="count"/> matches.</summary>
+    public Match[] BuiltFor(int count)
     {
-        var slot = System.StringComparer.Ordinal.GetHashCode(chain) & (_jumps.Length - 1);
-        var cached = _jumps[slot];
-        if (cached is not null && string.Equals(cached.Chain, chain, System.StringComparison.Ordinal)) return cached;
-        var jump = new JumpTarget(Share(chain));
-        _jumps[slot] = jump;
-        return jump;
+        if (Built.Length < count) Built = new Match[System.Math.Max(count, Built.Length * 2)];
+        return Built;
     }
 
+    /// <summary>Starts a rule: extension parsers handed out before are free again (see <see cref="Parser{T}"/>).</summary>
+    public void StartRule() => _rule++;
+
     /// <summary>
-    /// The rule's matches as one instance per distinct value, and the list itself shared with
-    /// every rule that has an equal list. Model values are immutable, so sharing is invisible; a
-    /// kube-proxy dump repeats the same statistic, port and comment matches (and whole lists) on
-    /// thousands of rules, and each shared instance is one object less for the collector to promote.
+    /// A parser of kind <paramref name="slot"/> for an occurrence loaded by <paramref name="nameToken"/>:
+    /// the one this context keeps for the kind when no earlier occurrence of the rule being
+    /// parsed holds it, else a new instance (a rule rarely loads one extension twice).
     /// </summary>
-    public ValueList<Match> SharedMatches(Match[] matches)
+    public T Parser<T>(int slot, RuleToken nameToken)
+        where T : ExtensionParser, new()
     {
-        if (matches.Length == 0) return ValueList<Match>.Empty;
-        for (var i = 0; i < matches.Length; i++)
-        {
-            var match = matches[i];
-            if (_matches.TryGetValue(match, out var shared)) matches[i] = shared;
-            else _matches.Add(match, match);
-        }
-        var list = ValueList<Match>.Own(matches);
-        if (_matchLists.TryGetValue(list, out var sharedList)) return sharedList;
-        _matchLists.Add(list, list);
-        return list;
+        var parser = (T?)_parsers[slot];
+        if (parser is null) _parsers[slot] = parser = new T();
+        else if (parser.Rule == _rule) parser = new T();
+        parser.Rule = _rule;
+        parser.Start(nameToken);
+        return parser;
     }
+
+    private readonly ExtensionParser?[] _parsers = new ExtensionParser?[ExtensionRegistry.ParserSlots];
+    private int _rule;
 
     public RuleToken Next() => Tokens[Position++];
 

@@ -21,6 +21,7 @@ internal static class RuleSpecParser
         var matches = context.Matches; // MatchParser or a finished Match (raw)
         extensions.Clear();
         matches.Clear();
+        context.StartRule();
         TargetParser? targetParser = null;
         Target? target = null;
         RuleToken? jumpToken = null;
@@ -39,17 +40,19 @@ internal static class RuleSpecParser
         while (context.HasMore)
         {
             var token = context.Next();
-            var text = token.Text;
-            if (!token.Quoted && text == "!")
+            // The option's characters, read where they are (its text is made only when needed).
+            token.Range(out var chars, out var at);
+            var length = token.Length;
+            if (!token.Quoted && length == 1 && chars[at] == '!')
             {
                 if (invert) throw line.Error(token, "multiple ! flags not allowed");
                 invert = true;
                 invertToken = token;
                 continue;
             }
-            if (token.Quoted || text.Length < 2 || text[0] != '-')
+            if (token.Quoted || length < 2 || chars[at] != '-')
             {
-                throw line.Error(token, "unexpected argument \"" + text + "\" (not an option)");
+                throw line.Error(token, "unexpected argument \"" + token.Text + "\" (not an option)");
             }
 
             GenericOption generic;
@@ -57,11 +60,11 @@ internal static class RuleSpecParser
             RuleToken? inline = null;
             ExtensionParser? owner = null;
             var specIndex = -1;
-            if (text[1] == '-')
+            if (chars[at + 1] == '-')
             {
-                var eq = text.IndexOf('=');
-                name = context.Pool.Intern(text, 2, (eq < 0 ? text.Length : eq) - 2);
-                if (eq >= 0) inline = new RuleToken(text.Substring(eq + 1), token.Start + eq + 1, token.End, false);
+                var eq = chars.IndexOf('=', at, length);
+                name = context.Pool.Intern(chars, at + 2, (eq < 0 ? at + length : eq) - at - 2);
+                if (eq >= 0) inline = new RuleToken(chars.Substring(eq + 1, at + length - eq - 1), token.Start + (eq - at) + 1, token.End, false);
                 generic = OptionResolver.ResolveLong(ref name, extensions, line, token, out owner, out specIndex);
                 if (generic == GenericOption.None && owner is null && !protocolUsed && context.Protocol is int p && p != 0)
                 {
@@ -82,9 +85,10 @@ internal static class RuleSpecParser
             }
             else
             {
-                name = text;
-                generic = GenericOptions.Short(text);
-                if (generic == GenericOption.None) throw line.Error(token, "unknown option \"" + text + "\"");
+                // A short option needs no string (only an error names it).
+                generic = length == 2 ? GenericOptions.Short(chars[at + 1]) : GenericOption.None;
+                if (generic == GenericOption.None) throw line.Error(token, "unknown option \"" + token.Text + "\"");
+                name = string.Empty;
             }
 
             if (owner is not null)
@@ -108,7 +112,7 @@ internal static class RuleSpecParser
                     Once(ref seen, bit, line, token, flag);
                     var arg = Argument(context, inline, token, flag);
                     var network = AddressText.ParseNetwork(arg, context, flag);
-                    var value = network.IsAny && !invert ? null : new Negatable<IpNetwork>(network, invert);
+                    var value = network.IsAny && !invert ? null : context.SharedNetwork(network, invert);
                     if (generic == GenericOption.Source) source = value;
                     else destination = value;
                     break;
@@ -150,8 +154,9 @@ internal static class RuleSpecParser
                 {
                     if (invert) throw line.Error(invertToken, "unexpected ! flag before --match");
                     var arg = Argument(context, inline, token, "-m");
-                    CheckName(arg, line, "match");
-                    var parser = ExtensionRegistry.CreateMatch(arg.Text, arg, context);
+                    var module = arg.Text;
+                    CheckName(module, arg, line, "match");
+                    var parser = ExtensionRegistry.CreateMatch(module, arg, context);
                     if (parser is not null)
                     {
                         extensions.Add(parser);
@@ -159,7 +164,7 @@ internal static class RuleSpecParser
                     }
                     else
                     {
-                        matches.Add(new RawMatch(arg.Text, RawOptionText.Scan(context, extensions, stopAtKnownOptions: false), null));
+                        matches.Add(new RawMatch(module, RawOptionText.Scan(context, extensions, stopAtKnownOptions: false), null));
                     }
                     break;
                 }
@@ -172,7 +177,7 @@ internal static class RuleSpecParser
                     hasTarget = true;
                     var arg = Argument(context, inline, token, flag);
                     var targetName = arg.Text;
-                    CheckName(arg, line, "target");
+                    CheckName(targetName, arg, line, "target");
                     if (generic == GenericOption.Goto)
                     {
                         if (ExtensionRegistry.IsTargetName(targetName)) throw line.Error(arg, "-g needs a user chain, not the target " + targetName);
@@ -182,7 +187,7 @@ internal static class RuleSpecParser
                     }
                     target = ExtensionRegistry.Verdict(targetName);
                     if (target is not null) break;
-                    targetParser = ExtensionRegistry.CreateTarget(targetName, arg);
+                    targetParser = ExtensionRegistry.CreateTarget(targetName, arg, context);
                     if (targetParser is not null)
                     {
                         extensions.Add(targetParser);
@@ -215,14 +220,14 @@ internal static class RuleSpecParser
                 case GenericOption.Table:
                     throw line.Error(token, "the -t option cannot be used here (tables are selected by *table lines)");
                 default:
-                    throw line.Error(token, "only one command is allowed per line (unexpected \"" + text + "\")");
+                    throw line.Error(token, "only one command is allowed per line (unexpected \"" + token.Text + "\")");
             }
             invert = false;
         }
         if (invert) throw line.Error(invertToken, "! is not followed by an option");
 
         // Final checks, then build in rule order.
-        var built = new Match[matches.Count];
+        var built = context.BuiltFor(matches.Count);
         for (var i = 0; i < matches.Count; i++)
         {
             if (matches[i] is MatchParser parser)
@@ -249,7 +254,7 @@ internal static class RuleSpecParser
             OutInterface = outInterface,
             Protocol = protocol,
             Fragment = fragment,
-            Matches = context.SharedMatches(built),
+            Matches = context.SharedMatches(matches.Count),
             Target = target,
             Counters = counters,
         };
@@ -257,9 +262,8 @@ internal static class RuleSpecParser
     }
 
     /// <summary>Extension and chain names after -m/-j/-g: non-empty, without blanks or quotes (they could not be written back).</summary>
-    private static void CheckName(RuleToken token, InputLine line, string what)
+    private static void CheckName(string name, RuleToken token, InputLine line, string what)
     {
-        var name = token.Text;
         if (name.Length == 0) throw line.Error(token, "empty " + what + " name");
         foreach (var c in name)
         {

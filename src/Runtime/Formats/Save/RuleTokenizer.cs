@@ -30,7 +30,7 @@ internal static class RuleTokenizer
                 continue;
             }
 
-            // Fast path: an argument without quotes is a plain (shared) substring.
+            // Fast path: an argument without quotes is a range of the line (a shared string once asked for).
             var tokenStart = i;
             while (i < n)
             {
@@ -40,7 +40,7 @@ internal static class RuleTokenizer
             }
             if (i >= n || text[offset + i] != '"')
             {
-                into.Add(new RuleToken(pool.Intern(text, offset + tokenStart, i - tokenStart), tokenStart, i, quoted: false));
+                into.Add(new RuleToken(text, offset + tokenStart, tokenStart, i, pool));
                 continue;
             }
 

@@ -33,9 +33,11 @@ internal sealed class SaveFileReader
 
     public SaveDocument Read(string text)
     {
-        // kube-proxy dumps have about one distinct short token (chain name, address) per 100 characters.
-        _context.Pool.Reserve(text.Length / 100);
-        _preparsed = RuleLinePreparse.Run(text, _source, _options);
+        using var preparse = RuleLinePreparse.Start(text, _source, _options);
+        _preparsed = preparse;
+        // Read alone, kube-proxy dumps have about one distinct short token (chain name, address) per
+        // 100 characters; with workers ahead, the loop itself reads few lines.
+        if (preparse is null) _context.Pool.Reserve(text.Length / 100);
         return Read(TextLines.Of(text));
     }
 
@@ -140,7 +142,14 @@ internal sealed class SaveFileReader
         }
         if (first == ':')
         {
-            ReadChainLine(line, _current.State);
+            if (_preparsed is not null && _preparsed.TryTake(line, out var chain) && chain.IsChainLine)
+            {
+                ApplyChainLine(line, _current.State, chain.Chain, chain.Policy, chain.Counters);
+            }
+            else
+            {
+                ReadChainLine(line, _current.State);
+            }
             return;
         }
         ReadCommandLine(line, _current.State);
@@ -171,16 +180,34 @@ internal sealed class SaveFileReader
         }
         else if (existing is not null)
         {
-            var replacement = new TableSection(name, new TableState(name), before);
+            var replacement = new TableSection(name, new TableState(name, ChainLinesAfter(line)), before);
             _tables[_tables.IndexOf(existing)] = replacement;
             _current = replacement;
         }
         else
         {
-            _current = new TableSection(name, new TableState(name), before);
+            _current = new TableSection(name, new TableState(name, ChainLinesAfter(line)), before);
             _tables.Add(_current);
         }
         _currentStart = line.Copy();
+    }
+
+    /// <summary>
+    /// The number of chain lines right after a <c>*table</c> line (where iptables-save writes
+    /// all of them) as far as the text at hand goes, to size the table's chain map once instead
+    /// of growing it step by step through a hundred thousand chains.
+    /// </summary>
+    private static int ChainLinesAfter(InputLine line)
+    {
+        var text = line.Buffer;
+        var count = 0;
+        var at = text.IndexOf('\n', line.Start + line.Length);
+        while (at >= 0 && at + 1 < text.Length && text[at + 1] == ':')
+        {
+            count++;
+            at = text.IndexOf('\n', at + 1);
+        }
+        return count;
     }
 
     /// <summary>Moves the <c># Completed</c> lines that follow the last COMMIT from the pending lines to that table's footer.</summary>
@@ -200,11 +227,13 @@ internal sealed class SaveFileReader
         if (parts.Count == 0 || parts[0].Start != 1) throw line.Error(1, "missing chain name after :");
         if (parts.Count < 2) throw line.Error(line.Length, "missing policy after the chain name (- for a user chain)");
         if (parts.Count > 3) throw line.Error(parts[3], "unexpected text after the counters");
-        var nameToken = parts[0];
-        var policyToken = parts[1];
-        Counters? counters = null;
-        if (parts.Count == 3) counters = ParseBracketCounters(parts[2], line);
+        var counters = parts.Count == 3 ? ParseBracketCounters(parts[2], line) : (Counters?)null;
+        ApplyChainLine(line, table, parts[0], parts[1], counters);
+    }
 
+    /// <summary>What a chain line <c>:NAME POLICY [counters]</c> does to the table, once read.</summary>
+    private void ApplyChainLine(InputLine line, TableState table, RuleToken nameToken, RuleToken policyToken, Counters? counters)
+    {
         var existing = table.Find(nameToken.Text);
         if (policyToken.Text == "-")
         {
@@ -268,14 +297,15 @@ internal sealed class SaveFileReader
             start = close + 1;
             _ruleCounters = true;
         }
-        else if (_preparsed is not null && _preparsed.TryTake(line, out var item))
+        else if (_preparsed is not null && _preparsed.TryTake(line, out var item) && !item.IsChainLine)
         {
             // What RestoreCommands.Execute does for -A, with the rule parsed ahead.
             var chain = table.Require(item.Chain, line);
             if (_family.TryAdopt(item.Families))
             {
-                if (item.Parsed.JumpToken.HasValue) table.CheckJump(item.Parsed.JumpToken.Value, line);
-                table.AddRule(chain, item.Parsed.Rule);
+                if (item.JumpToken is { } jump) table.CheckJump(jump, line);
+                if (chain.RuleCount == 0) chain.Reserve(1 + _preparsed.SameChainAhead());
+                table.AddRule(chain, item.Rule!);
                 return;
             }
         }
@@ -331,10 +361,8 @@ internal sealed class SaveFileReader
     /// </summary>
     internal static void CheckCarriageReturn(InputLine line)
     {
-        for (var at = 0; at < line.Length; at++)
-        {
-            if (line[at] == '\r') throw line.Error(at, "carriage return (\\r) inside the line; only \\r\\n line ends are read");
-        }
+        var at = line.Buffer.IndexOf('\r', line.Start, line.Length);
+        if (at >= 0) throw line.Error(at - line.Start, "carriage return (\\r) inside the line; only \\r\\n line ends are read");
     }
 
     private static bool IsBlank(InputLine line)

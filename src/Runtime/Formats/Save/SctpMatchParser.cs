@@ -19,9 +19,10 @@ internal sealed class SctpMatchParser : MatchParser
     private Negatable<PortRange>? _source;
     private Negatable<PortRange>? _destination;
 
-    public SctpMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _source = null;
+        _destination = null;
     }
 
     public override OptionSpec[] Options => Specs;
@@ -30,7 +31,7 @@ internal sealed class SctpMatchParser : MatchParser
     {
         if (id == ChunkTypesId) throw call.Error("sctp option \"--chunk-types\" is not supported by the rule model");
         Once(id, call);
-        var ports = new Negatable<PortRange>(PortText.ParseRange(call.Argument(), call.Context.Line), call.Inverted);
+        var ports = call.Context.SharedPorts(PortText.ParseRange(call.Argument(), call.Context.Line), call.Inverted);
         if (id == SourcePortId) _source = ports;
         else _destination = ports;
     }

@@ -29,9 +29,11 @@ internal sealed class SetMatchParser : MatchParser
     private string _directions = string.Empty;
     private bool _inverted;
 
-    public SetMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _name = null;
+        _directions = string.Empty;
+        _inverted = false;
     }
 
     public override OptionSpec[] Options => Specs;

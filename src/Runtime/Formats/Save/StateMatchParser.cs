@@ -11,9 +11,9 @@ internal sealed class StateMatchParser : MatchParser
 
     private StateMatch? _match;
 
-    public StateMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _match = null;
     }
 
     public override OptionSpec[] Options => Specs;

@@ -16,16 +16,28 @@ internal sealed class StatisticMatchParser : MatchParser
         new OptionSpec("packet", PacketId, true),
     };
 
+    private const int RandomSlots = 64;
+
+    /// <summary>Random-mode matches built before by this parser (kept across rules, unlike the fields below): equal values are one instance.</summary>
+    private readonly StatisticMatch?[] _random = new StatisticMatch?[RandomSlots];
+
     private StatisticMode? _mode;
     private uint _bits;
-    private uint _every = 1;
+    private uint _every;
     private uint _packet;
     private bool _inverted;
     private RuleToken _probabilityToken, _everyToken, _packetToken;
 
-    public StatisticMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _mode = null;
+        _bits = 0;
+        _every = 1;
+        _packet = 0;
+        _inverted = false;
+        _probabilityToken = default;
+        _everyToken = default;
+        _packetToken = default;
     }
 
     public override OptionSpec[] Options => Specs;
@@ -38,8 +50,8 @@ internal sealed class StatisticMatchParser : MatchParser
         {
             case ModeId:
                 call.NoInvert();
-                if (arg.Text == "random") _mode = StatisticMode.Random;
-                else if (arg.Text == "nth") _mode = StatisticMode.Nth;
+                if (arg.Is("random")) _mode = StatisticMode.Random;
+                else if (arg.Is("nth")) _mode = StatisticMode.Nth;
                 else throw call.Error(arg, "bad statistic mode \"" + arg.Text + "\" (random or nth)");
                 break;
             case ProbabilityId:
@@ -78,7 +90,13 @@ internal sealed class StatisticMatchParser : MatchParser
         if (_packet > _every - 1) throw line.Error(_packetToken, "the --packet p must be 0 <= p <= n-1");
     }
 
-    public override Match Build(RuleParseContext context) => _mode == StatisticMode.Random
-        ? new StatisticMatch { Mode = StatisticMode.Random, ProbabilityBits = _bits, Inverted = _inverted }
-        : new StatisticMatch { Mode = StatisticMode.Nth, Every = _every, Packet = _packet, Inverted = _inverted };
+    public override Match Build(RuleParseContext context)
+    {
+        if (_mode != StatisticMode.Random) return new StatisticMatch { Mode = StatisticMode.Nth, Every = _every, Packet = _packet, Inverted = _inverted };
+        // kube-proxy writes the same few probabilities (1/n for small n) on every service.
+        var slot = (int)((_bits ^ (_bits >> 11) ^ (_bits >> 23)) + (_inverted ? 1u : 0u)) & (RandomSlots - 1);
+        var cached = _random[slot];
+        if (cached is not null && cached.ProbabilityBits == _bits && cached.Inverted == _inverted) return cached;
+        return _random[slot] = new StatisticMatch { Mode = StatisticMode.Random, ProbabilityBits = _bits, Inverted = _inverted };
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NatDsl.Model;
 
 namespace NatDsl.Formats.Save;
@@ -10,13 +11,27 @@ namespace NatDsl.Formats.Save;
 /// </summary>
 internal sealed class TableState
 {
-    private readonly Dictionary<string, ChainState> _chains = new Dictionary<string, ChainState>(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _references = new Dictionary<string, int>(StringComparer.Ordinal);
+    private const int CheckedJumpSlots = 64;
+
+    private readonly Dictionary<string, ChainState> _chains;
+
+    /// <summary>Rules jumping or going to each chain name, or null until <see cref="References"/> is first asked.</summary>
+    private Dictionary<string, int>? _references;
     private int _order;
 
-    public TableState(string name)
+    /// <summary>The chain <see cref="Require"/> found last, by the very string it was asked for (forgotten when a chain is removed).</summary>
+    private string? _lastName;
+    private ChainState? _lastChain;
+
+    /// <summary>Jump targets <see cref="CheckJump"/> found good, by the very string (forgotten when a chain is removed).</summary>
+    private readonly string?[] _checkedJumps = new string?[CheckedJumpSlots];
+
+    /// <param name="name">The table's name.</param>
+    /// <param name="chains">About how many chains it will have (its chain map is sized for them).</param>
+    public TableState(string name, int chains = 0)
     {
         Name = name;
+        _chains = new Dictionary<string, ChainState>(Math.Max(chains, 0) + 8, StringComparer.Ordinal);
         var builtins = BuiltinChains.Of(name);
         if (builtins is null) return;
         foreach (var chain in builtins)
@@ -35,7 +50,15 @@ internal sealed class TableState
     /// <summary>The chain named by a token, or an error.</summary>
     public ChainState Require(RuleToken token, InputLine line)
     {
-        if (_chains.TryGetValue(token.Text, out var chain)) return chain;
+        // Rules come chain by chain: the chain of the rule before is the usual answer.
+        var name = token.Text;
+        if (ReferenceEquals(name, _lastName)) return _lastChain!;
+        if (_chains.TryGetValue(name, out var chain))
+        {
+            _lastName = name;
+            _lastChain = chain;
+            return chain;
+        }
         throw line.Error(token, "chain \"" + token.Text + "\" does not exist in table " + Name);
     }
 
@@ -59,6 +82,9 @@ internal sealed class TableState
     {
         Flush(chain);
         _chains.Remove(chain.Name);
+        _lastName = null;
+        _lastChain = null;
+        Array.Clear(_checkedJumps, 0, _checkedJumps.Length);
     }
 
     public IEnumerable<ChainState> Chains => _chains.Values;
@@ -66,52 +92,68 @@ internal sealed class TableState
     /// <summary>Checks a jump or goto target: like iptables-restore, the chain must already exist and be a user chain.</summary>
     public void CheckJump(RuleToken token, InputLine line)
     {
-        if (!_chains.TryGetValue(token.Text, out var chain))
+        // Most jumps go to a few chains (KUBE-MARK-MASQ, ...), by the same string each time.
+        var name = token.Text;
+        var recent = RuntimeHelpers.GetHashCode(name) & (CheckedJumpSlots - 1);
+        if (ReferenceEquals(_checkedJumps[recent], name)) return;
+        if (!_chains.TryGetValue(name, out var chain))
         {
             throw line.Error(token, "chain \"" + token.Text + "\" does not exist in table " + Name + " (declare it before the rules that jump to it)");
         }
         if (chain.Builtin) throw line.Error(token, "cannot jump to the built-in chain " + token.Text);
+        _checkedJumps[recent] = name;
     }
 
     /// <summary>The number of rules in the table that jump or go to <paramref name="name"/> (kept up to date, for -X).</summary>
-    public int References(string name) => _references.TryGetValue(name, out var count) ? count : 0;
+    public int References(string name) => (_references ?? CountReferences()).TryGetValue(name, out var count) ? count : 0;
 
     public void AddRule(ChainState chain, Rule rule)
     {
-        chain.Rules.Add(rule);
+        chain.AddRule(rule);
         Count(rule, 1);
     }
 
     public void InsertRule(ChainState chain, int index, Rule rule)
     {
-        chain.Rules.Insert(index, rule);
+        chain.InsertRule(index, rule);
         Count(rule, 1);
     }
 
     public void ReplaceRule(ChainState chain, int index, Rule rule)
     {
-        Count(chain.Rules[index], -1);
-        chain.Rules[index] = rule;
+        Count(chain.RuleAt(index), -1);
+        chain.SetRule(index, rule);
         Count(rule, 1);
     }
 
     public void RemoveRule(ChainState chain, int index)
     {
-        Count(chain.Rules[index], -1);
-        chain.Rules.RemoveAt(index);
+        Count(chain.RuleAt(index), -1);
+        chain.RemoveRuleAt(index);
     }
 
     public void Flush(ChainState chain)
     {
-        foreach (var rule in chain.Rules) Count(rule, -1);
-        chain.Rules.Clear();
+        for (var i = 0; i < chain.RuleCount; i++) Count(chain.RuleAt(i), -1);
+        chain.ClearRules();
     }
 
     private void Count(Rule rule, int delta)
     {
-        if (rule.Target is not JumpTarget jump) return;
+        if (_references is null || rule.Target is not JumpTarget jump) return;
         _references.TryGetValue(jump.Chain, out var count);
         _references[jump.Chain] = count + delta;
+    }
+
+    /// <summary>The reference counts, made from the rules when first asked for (a dump without -X never needs them).</summary>
+    private Dictionary<string, int> CountReferences()
+    {
+        _references = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chain in _chains.Values)
+        {
+            for (var i = 0; i < chain.RuleCount; i++) Count(chain.RuleAt(i), 1);
+        }
+        return _references;
     }
 
     /// <summary>Builds the table with chains in the requested order.</summary>
@@ -119,11 +161,22 @@ internal sealed class TableState
     {
 
         var list = new List<ChainState>(_chains.Values);
-        if (sortChains) list.Sort(CanonicalOrder);
-        else list.Sort(WrittenOrder);
+        // Both orders are total (no two chains compare equal), so a list already in order (a
+        // table read from iptables-save output, in the order it was written) is the sorted list.
+        Comparison<ChainState> order = sortChains ? CanonicalOrder : WrittenOrder;
+        if (!InOrder(list, order)) list.Sort(order);
         var chains = new Chain[list.Count];
         for (var i = 0; i < list.Count; i++) chains[i] = list[i].Build();
         return new Table(Name, new ValueList<Chain>(chains));
+    }
+
+    private static bool InOrder(List<ChainState> list, Comparison<ChainState> order)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (order(list[i - 1], list[i]) > 0) return false;
+        }
+        return true;
     }
 
     /// <summary>Built-ins in hook order (others by first mention), then user chains by strcmp.</summary>

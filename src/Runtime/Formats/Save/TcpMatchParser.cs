@@ -24,14 +24,20 @@ internal sealed class TcpMatchParser : MatchParser
         ("ACK", TcpFlags.Ack), ("URG", TcpFlags.Urg), ("ALL", TcpFlags.All), ("NONE", TcpFlags.None),
     };
 
+    /// <summary><c>-m tcp</c> without options (kube-proxy's DNAT rules): one immutable instance.</summary>
+    private static readonly TcpMatch Empty = new TcpMatch();
+
     private Negatable<PortRange>? _source;
     private Negatable<PortRange>? _destination;
     private TcpFlagsMatch? _flags;
     private Negatable<byte>? _option;
 
-    public TcpMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _source = null;
+        _destination = null;
+        _flags = null;
+        _option = null;
     }
 
     public override OptionSpec[] Options => Specs;
@@ -43,11 +49,11 @@ internal sealed class TcpMatchParser : MatchParser
         {
             case SourcePortId:
                 Once(id, call);
-                _source = new Negatable<PortRange>(PortText.ParseRange(call.Argument(), line), call.Inverted);
+                _source = call.Context.SharedPorts(PortText.ParseRange(call.Argument(), line), call.Inverted);
                 break;
             case DestinationPortId:
                 Once(id, call);
-                _destination = new Negatable<PortRange>(PortText.ParseRange(call.Argument(), line), call.Inverted);
+                _destination = call.Context.SharedPorts(PortText.ParseRange(call.Argument(), line), call.Inverted);
                 break;
             case SynId:
                 if (Seen(FlagsId)) throw call.Error("only one of --syn or --tcp-flags is allowed");
@@ -81,13 +87,14 @@ internal sealed class TcpMatchParser : MatchParser
 
     public override void Finish(RuleParseContext context) => ProtocolRequirement.Check(context, NameToken, "tcp", 6, "tcp");
 
-    public override Match Build(RuleParseContext context) => new TcpMatch
+    public override Match Build(RuleParseContext context)
     {
-        SourcePort = Normalize(_source),
-        DestinationPort = Normalize(_destination),
-        Flags = _flags is { Mask: TcpFlags.None, Inverted: false } ? null : _flags,
-        Option = _option,
-    };
+        var source = Normalize(_source);
+        var destination = Normalize(_destination);
+        var flags = _flags is { Mask: TcpFlags.None, Inverted: false } ? null : _flags;
+        if (source is null && destination is null && flags is null && _option is null) return Empty;
+        return new TcpMatch { SourcePort = source, DestinationPort = destination, Flags = flags, Option = _option };
+    }
 
     /// <summary>0:65535 without <c>!</c> is what the kernel stores for "no port test"; the model says null.</summary>
     internal static Negatable<PortRange>? Normalize(Negatable<PortRange>? ports) =>

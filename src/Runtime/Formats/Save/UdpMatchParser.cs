@@ -15,12 +15,16 @@ internal sealed class UdpMatchParser : MatchParser
         new OptionSpec("dport", DestinationPortId, true),
     };
 
+    /// <summary><c>-m udp</c> without options (kube-proxy's DNAT rules): one immutable instance.</summary>
+    private static readonly UdpMatch Empty = new UdpMatch();
+
     private Negatable<PortRange>? _source;
     private Negatable<PortRange>? _destination;
 
-    public UdpMatchParser(RuleToken nameToken)
-        : base(nameToken)
+    protected override void Clear()
     {
+        _source = null;
+        _destination = null;
     }
 
     public override OptionSpec[] Options => Specs;
@@ -28,16 +32,18 @@ internal sealed class UdpMatchParser : MatchParser
     public override void ParseOption(int id, OptionCall call)
     {
         Once(id, call);
-        var ports = new Negatable<PortRange>(PortText.ParseRange(call.Argument(), call.Context.Line), call.Inverted);
+        var ports = call.Context.SharedPorts(PortText.ParseRange(call.Argument(), call.Context.Line), call.Inverted);
         if (id == SourcePortId) _source = ports;
         else _destination = ports;
     }
 
     public override void Finish(RuleParseContext context) => ProtocolRequirement.Check(context, NameToken, "udp", 17, "udp");
 
-    public override Match Build(RuleParseContext context) => new UdpMatch
+    public override Match Build(RuleParseContext context)
     {
-        SourcePort = TcpMatchParser.Normalize(_source),
-        DestinationPort = TcpMatchParser.Normalize(_destination),
-    };
+        var source = TcpMatchParser.Normalize(_source);
+        var destination = TcpMatchParser.Normalize(_destination);
+        if (source is null && destination is null) return Empty;
+        return new UdpMatch { SourcePort = source, DestinationPort = destination };
+    }
 }
