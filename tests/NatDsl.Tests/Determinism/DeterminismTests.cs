@@ -81,6 +81,8 @@ public class DeterminismTests
             .Select(h => metadata.GetMemberReference(h))
             .Where(m => forbidden.Contains(metadata.GetString(m.Name)))
             .Select(m => TypeName(metadata, m.Parent) + "." + metadata.GetString(m.Name))
+            // Task.Factory.StartNew starts work, it reads no clock; Stopwatch.StartNew does.
+            .Where(name => name != "TaskFactory.StartNew")
             .ToList();
         Assert.That(found, Is.Empty);
         Assert.That(metadata.MemberReferences.Count, Is.GreaterThan(100), "the scan reads the assembly's references");
