@@ -22,7 +22,8 @@ namespace NatDsl.Benchmarks;
 /// Options: <c>--quick</c> (few iterations), <c>--sizes S</c> / <c>--sizes S,M</c>,
 /// <c>--ops 0,2</c> (only those operations, by number in the table's order), <c>--no-peers</c>, <c>--no-peak</c>, <c>--no-delta</c>; <c>--delta-only</c> runs just the delta restore timing; <c>--delta-files DIR</c> writes its old, new, delta and kube-proxy sync rules; <c>--repeat OP SIZE N</c> runs operation
 /// number OP (0-based, in the table's order) N times alone, for a profiler; <c>--alloc OP SIZE</c>
-/// prints where operation OP allocates (sampled GC allocation events by type).
+/// prints where operation OP allocates (sampled GC allocation events by type, and the exact total);
+/// <c>--trace-hash SIZE</c> prints a hash of 40,000 traces in full (see <see cref="TraceHash"/>).
 /// </summary>
 public static class Program
 {
@@ -39,6 +40,7 @@ public static class Program
             Console.WriteLine(o + "\n" + n + "\n" + d + "\n" + k);
             return 0;
         }
+        if (args.Length == 2 && args[0] == "--trace-hash") return TraceHash.Run(args[1]);
         if (args.Length == 3 && args[0] == "--alloc")
         {
             var inp = BenchmarkInputs.For(args[2]);
@@ -46,9 +48,12 @@ public static class Program
             Operations.Prepare(name, inp);
             using var sampler = new AllocSampler();
             sampler.On = true;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(true);
             Operations.Run(name, inp);
+            var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
             sampler.On = false;
             sampler.Print();
+            Console.WriteLine((allocated / 1e6).ToString("F1", CultureInfo.InvariantCulture).PadLeft(10) + " MB  allocated in all (exact)");
             return 0;
         }
         var quick = args.Contains("--quick");
