@@ -50,7 +50,9 @@ internal sealed class RuleLinePreparse : IRulePreparse, IDisposable
         _bounds = bounds;
         _pieces = new PreparsedLines?[bounds.Length - 1];
         _contexts = contexts;
-        _lookahead = (2 * workers) + 2;
+        // The loop takes a piece in a fraction of the time a worker parses it, so a piece or two
+        // past each worker's keeps them from waiting.
+        _lookahead = workers + 2;
     }
 
     /// <summary>Starts pre-parsing <paramref name="text"/> on worker threads, or returns null when it is too small or there is one core.</summary>

@@ -10,7 +10,7 @@ namespace NatDsl.Formats.Save;
 internal sealed class TokenPool
 {
     /// <summary>Longer tokens are rarely repeated: they are not pooled (a comment, at most 255 bytes, is).</summary>
-    private const int MaxLength = 256;
+    internal const int MaxLength = 256;
 
     private const int RecentSlots = 512;
 
@@ -24,13 +24,14 @@ internal sealed class TokenPool
 
     /// <summary>
     /// Sizes an empty pool for about <paramref name="tokens"/> distinct tokens (a large dump would
-    /// otherwise double the table a dozen times, rehashing it each time).
+    /// otherwise double the table a dozen times, rehashing it each time). The table is filled up
+    /// to three quarters: the tokens asked for most are found in the small table of recent ones.
     /// </summary>
     public void Reserve(int tokens)
     {
         if (_count > 0) return;
         var size = _slots.Length;
-        while (size < (1 << 22) && size < (long)tokens * 2) size *= 2;
+        while (size < (1 << 22) && size * 3L < tokens * 4L) size *= 2;
         if (size == _slots.Length) return;
         _slots = new string?[size];
         _hashes = new uint[size];
@@ -136,7 +137,7 @@ internal sealed class TokenPool
     {
         _slots[slot] = value;
         _hashes[slot] = hash;
-        if (++_count * 2 > _slots.Length) Grow();
+        if (++_count * 4L > _slots.Length * 3L) Grow();
         return value;
     }
 
