@@ -45,10 +45,13 @@ public static class Program
             var name = Operations.Names[int.Parse(args[1])];
             Operations.Prepare(name, inp);
             using var sampler = new AllocSampler();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             sampler.On = true;
             Operations.Run(name, inp);
             sampler.On = false;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             sampler.Print();
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,10:F1} MB  total allocated (all types, exact)", allocated / 1e6));
             return 0;
         }
         var quick = args.Contains("--quick");
