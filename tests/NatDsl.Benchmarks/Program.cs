@@ -48,12 +48,12 @@ public static class Program
             Operations.Prepare(name, inp);
             using var sampler = new AllocSampler();
             sampler.On = true;
-            var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             Operations.Run(name, inp);
-            var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             sampler.On = false;
             sampler.Print();
-            Console.WriteLine((allocated / 1e6).ToString("F1", CultureInfo.InvariantCulture).PadLeft(10) + " MB  allocated in all (exact)");
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,10:F1} MB  total allocated (all types, exact)", allocated / 1e6));
             return 0;
         }
         var quick = args.Contains("--quick");

@@ -35,8 +35,9 @@ internal sealed class BlockLines : TextLines, IRulePreparse
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _source = source;
         _options = options;
-        // About one distinct short token per 100 characters in a block (a streamed dump's size is not known).
-        _contexts = new WorkerContexts(options, BlockLength / 100);
+        // A streamed dump's size is not known: room for the strings of about 15 MB of kube-proxy
+        // dump, each context's own table for more.
+        _contexts = new WorkerContexts(options, new SharedTokens(1 << 16));
     }
 
     public override bool Next(out string buffer, out int start, out int length, out bool newline, out bool carriageReturn)
@@ -87,6 +88,9 @@ internal sealed class BlockLines : TextLines, IRulePreparse
         }
         return _items.TryTake(line.Start, out preparsed);
     }
+
+    /// <summary>The strings the workers share, for the line loop to share too.</summary>
+    public SharedTokens Tokens => _contexts.Tokens;
 
     /// <inheritdoc />
     public int SameChainAhead() => _items?.SameChainAhead() ?? 0;

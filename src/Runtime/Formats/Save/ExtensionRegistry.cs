@@ -89,8 +89,29 @@ internal static class ExtensionRegistry
         _ => null,
     };
 
+    /// <summary>The names <see cref="Verdict"/> and <see cref="CreateTarget"/> know.</summary>
+    private static readonly string[] TypedTargetNames = { "ACCEPT", "DROP", "RETURN", "QUEUE", "DNAT", "SNAT", "MASQUERADE", "REDIRECT", "REJECT", "LOG", "MARK" };
+
+    /// <summary>The length of the longest target name (verdict, typed or other extension): a longer <c>-j</c> name is a chain.</summary>
+    private static readonly int LongestTargetName = Longest(TypedTargetNames, OtherTargetNames);
+
+    /// <summary>
+    /// False when <paramref name="name"/> is longer than every target name, so none of
+    /// <see cref="Verdict"/>, <see cref="CreateTarget"/> and <see cref="IsOtherTargetExtension"/>
+    /// can know it (a kube-proxy dump jumps to hundreds of thousands of such chain names).
+    /// </summary>
+    public static bool MayBeTargetName(string name) => name.Length <= LongestTargetName;
+
     /// <summary>True for a target extension iptables has but the model does not type.</summary>
     public static bool IsOtherTargetExtension(string name) => OtherTargetNames.Contains(name);
+
+    private static int Longest(string[] names, HashSet<string> others)
+    {
+        var longest = 0;
+        foreach (var name in names) longest = Math.Max(longest, name.Length);
+        foreach (var name in others) longest = Math.Max(longest, name.Length);
+        return longest;
+    }
 
     /// <summary>True when <paramref name="name"/> cannot be a user chain name because a target has it.</summary>
     public static bool IsTargetName(string name) => Verdict(name) is not null || IsOtherTargetExtension(name) || name is "DNAT" or "SNAT" or "MASQUERADE" or "REDIRECT" or "REJECT" or "LOG" or "MARK";

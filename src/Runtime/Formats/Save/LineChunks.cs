@@ -9,8 +9,8 @@ namespace NatDsl.Formats.Save;
 /// </summary>
 internal sealed class LineChunks
 {
-    /// <summary>1,024 lines of 40 bytes: 40 KB, below the 85,000-byte large object threshold.</summary>
-    public const int Length = 1024;
+    /// <summary>2,048 lines of 32 bytes: 64 KB, below the 85,000-byte large object threshold.</summary>
+    public const int Length = 2048;
 
     private readonly Stack<PreparsedLine[]> _free = new Stack<PreparsedLine[]>();
 

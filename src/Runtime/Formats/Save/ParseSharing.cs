@@ -44,12 +44,16 @@ internal sealed class ParseSharing
     /// through a small cache by name (most jumps of a kube-proxy dump go to a chain jumped to once,
     /// which a dictionary of every name would only make larger).
     /// </summary>
-    public JumpTarget Jump(string chain)
+    /// <param name="chain">The chain's name.</param>
+    /// <param name="pooled">True when <paramref name="chain"/> is already <see cref="Pool"/>'s string.</param>
+    public JumpTarget Jump(string chain, bool pooled = false)
     {
-        var slot = System.StringComparer.Ordinal.GetHashCode(chain) & (_jumps.Length - 1);
+        // Slot by length and last characters: cheap, and where generated chain names differ.
+        var length = chain.Length;
+        var slot = ((length * 31) + (length > 0 ? chain[length - 1] * 7 : 0) + (length > 1 ? chain[length - 2] : 0)) & (_jumps.Length - 1);
         var cached = _jumps[slot];
         if (cached is not null && string.Equals(cached.Chain, chain, System.StringComparison.Ordinal)) return cached;
-        var jump = new JumpTarget(Share(chain));
+        var jump = new JumpTarget(pooled ? chain : Share(chain));
         _jumps[slot] = jump;
         return jump;
     }

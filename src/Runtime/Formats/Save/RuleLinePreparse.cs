@@ -50,8 +50,13 @@ internal sealed class RuleLinePreparse : IRulePreparse, IDisposable
         _bounds = bounds;
         _pieces = new PreparsedLines?[bounds.Length - 1];
         _contexts = contexts;
-        _lookahead = (2 * workers) + 2;
+        // The loop takes a piece in a fraction of the time a worker parses it, so a piece or two
+        // past each worker's keeps them from waiting.
+        _lookahead = workers + 2;
     }
+
+    /// <summary>The strings the workers share, for the line loop to share too.</summary>
+    public SharedTokens Tokens => _contexts.Tokens;
 
     /// <summary>Starts pre-parsing <paramref name="text"/> on worker threads, or returns null when it is too small or there is one core.</summary>
     public static RuleLinePreparse? Start(string text, string source, SaveParseOptions options)
@@ -72,9 +77,8 @@ internal sealed class RuleLinePreparse : IRulePreparse, IDisposable
         }
         var workers = Math.Min(threads, bounds.Count - 1);
         // The strings a kube-proxy dump keeps (chain names, comments, a few values; numbers and
-        // addresses are read without becoming strings) are about one per 250 characters, and two
-        // workers each see most of them (a chain's rules and the jumps to it lie apart).
-        var contexts = new WorkerContexts(options, text.Length / 250 / Math.Max(1, workers / 2));
+        // addresses are read without becoming strings) are about one per 200 characters.
+        var contexts = new WorkerContexts(options, new SharedTokens(text.Length / 200));
         var preparse = new RuleLinePreparse(text, source, bounds.ToArray(), contexts, workers);
         // Threads of their own: the loop waits for them, so they must not wait for a busy thread pool.
         for (var i = 0; i < workers; i++) Task.Factory.StartNew(preparse.Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

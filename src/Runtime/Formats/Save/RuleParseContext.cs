@@ -63,7 +63,7 @@ internal sealed class RuleParseContext
     public Negatable<int> SharedProtocol(int number, bool inverted) => Sharing.Protocol(number, inverted);
 
     /// <summary><c>-j CHAIN</c> (see <see cref="ParseSharing.Jump"/>).</summary>
-    public JumpTarget SharedJump(string chain) => Sharing.Jump(chain);
+    public JumpTarget SharedJump(string chain, bool pooled = false) => Sharing.Jump(chain, pooled);
 
     /// <summary><c>[!] -s/-d NETWORK</c> (see <see cref="ParseSharing.Network"/>).</summary>
     public Negatable<IpNetwork> SharedNetwork(IpNetwork network, bool inverted) => Sharing.Network(network, inverted);

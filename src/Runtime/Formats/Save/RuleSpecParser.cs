@@ -185,15 +185,16 @@ internal static class RuleSpecParser
                         jumpToken = arg;
                         break;
                     }
-                    target = ExtensionRegistry.Verdict(targetName);
+                    var mayBeTarget = ExtensionRegistry.MayBeTargetName(targetName);
+                    target = mayBeTarget ? ExtensionRegistry.Verdict(targetName) : null;
                     if (target is not null) break;
-                    targetParser = ExtensionRegistry.CreateTarget(targetName, arg, context);
+                    targetParser = mayBeTarget ? ExtensionRegistry.CreateTarget(targetName, arg, context) : null;
                     if (targetParser is not null)
                     {
                         extensions.Add(targetParser);
                         break;
                     }
-                    var known = ExtensionRegistry.IsOtherTargetExtension(targetName);
+                    var known = mayBeTarget && ExtensionRegistry.IsOtherTargetExtension(targetName);
                     var raw = RawOptionText.Scan(context, extensions, stopAtKnownOptions: !known);
                     if (known || raw.Length > 0)
                     {
@@ -201,7 +202,7 @@ internal static class RuleSpecParser
                     }
                     else
                     {
-                        target = context.SharedJump(targetName);
+                        target = context.SharedJump(targetName, arg.Pooled);
                         jumpToken = arg;
                     }
                     break;

@@ -40,6 +40,9 @@ internal readonly struct RuleToken
     /// <summary>The argument as the command sees it (quotes and escapes removed).</summary>
     public string Text => _text ?? _pool!.Intern(_buffer!, _offset, End - Start);
 
+    /// <summary>True when <see cref="Text"/> is the token pool's string (a token without quotes read from the line).</summary>
+    public bool Pooled => _pool is not null && End - Start <= TokenPool.MaxLength;
+
     /// <summary>The length of <see cref="Text"/>.</summary>
     public int Length => _text?.Length ?? End - Start;
 

@@ -38,6 +38,7 @@ internal sealed class SaveFileReader
         // Read alone, kube-proxy dumps have about one distinct short token (chain name, address) per
         // 100 characters; with workers ahead, the loop itself reads few lines.
         if (preparse is null) _context.Pool.Reserve(text.Length / 100);
+        else _context.Pool.Use(preparse.Tokens);
         return Read(TextLines.Of(text));
     }
 
@@ -46,6 +47,7 @@ internal sealed class SaveFileReader
         if ((_options.MaxDegreeOfParallelism ?? Environment.ProcessorCount) < 2) return Read(TextLines.Of(reader));
         var lines = new BlockLines(reader, _source, _options);
         _preparsed = lines;
+        _context.Pool.Use(lines.Tokens);
         return Read(lines);
     }
 

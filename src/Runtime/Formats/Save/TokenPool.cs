@@ -10,11 +10,12 @@ namespace NatDsl.Formats.Save;
 internal sealed class TokenPool
 {
     /// <summary>Longer tokens are rarely repeated: they are not pooled (a comment, at most 255 bytes, is).</summary>
-    private const int MaxLength = 256;
+    internal const int MaxLength = 256;
 
     private const int RecentSlots = 512;
 
     private readonly string?[] _recent = new string?[RecentSlots];
+    private SharedTokens? _shared;
     private string?[] _slots = new string?[1024];
     private uint[] _hashes = new uint[1024];
     private int _count;
@@ -24,17 +25,21 @@ internal sealed class TokenPool
 
     /// <summary>
     /// Sizes an empty pool for about <paramref name="tokens"/> distinct tokens (a large dump would
-    /// otherwise double the table a dozen times, rehashing it each time).
+    /// otherwise double the table a dozen times, rehashing it each time). The table is filled up
+    /// to three quarters: the tokens asked for most are found in the small table of recent ones.
     /// </summary>
     public void Reserve(int tokens)
     {
         if (_count > 0) return;
         var size = _slots.Length;
-        while (size < (1 << 22) && size < (long)tokens * 2) size *= 2;
+        while (size < (1 << 22) && size * 3L < tokens * 4L) size *= 2;
         if (size == _slots.Length) return;
         _slots = new string?[size];
         _hashes = new uint[size];
     }
+
+    /// <summary>Looks tokens up in <paramref name="shared"/> (with the other threads reading the same dump) before this pool's own table.</summary>
+    public void Use(SharedTokens shared) => _shared = shared;
 
     /// <summary><c>source.Substring(start, length)</c>, shared with earlier equal tokens.</summary>
     public string Intern(string source, int start, int length)
@@ -45,6 +50,7 @@ internal sealed class TokenPool
         var recent = (int)(hash & (RecentSlots - 1));
         var r = _recent[recent];
         if (r is not null && r.Length == length && string.CompareOrdinal(r, 0, source, start, length) == 0) return r;
+        if (_shared?.Intern(source, start, length, hash) is { } shared) return _recent[recent] = shared;
         var mask = _slots.Length - 1;
         var slot = (int)(hash & (uint)mask);
         while (true)
@@ -62,6 +68,7 @@ internal sealed class TokenPool
         var length = value.Length;
         if (length == 0) return string.Empty;
         var hash = Hash(value, 0, length);
+        if (_shared?.Intern(value, hash) is { } shared) return shared;
         var mask = _slots.Length - 1;
         var slot = (int)(hash & (uint)mask);
         while (true)
@@ -80,6 +87,7 @@ internal sealed class TokenPool
         if (length == 0) return string.Empty;
         if (length > MaxLength) return new string(source, 0, length);
         var hash = Hash(source, length);
+        if (_shared?.Intern(source, length, hash) is { } shared) return shared;
         var mask = _slots.Length - 1;
         var slot = (int)(hash & (uint)mask);
         while (true)
@@ -92,7 +100,7 @@ internal sealed class TokenPool
     }
 
     /// <summary>A hash of <c>s[start..start+length)</c> taking two characters a step, its bits mixed at the end (the table uses the low ones).</summary>
-    private static uint Hash(string s, int start, int length)
+    internal static uint Hash(string s, int start, int length)
     {
         var hash = (uint)length * 0x9E3779B1u;
         var i = start;
@@ -136,7 +144,7 @@ internal sealed class TokenPool
     {
         _slots[slot] = value;
         _hashes[slot] = hash;
-        if (++_count * 2 > _slots.Length) Grow();
+        if (++_count * 4L > _slots.Length * 3L) Grow();
         return value;
     }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using NatDsl.Formats;
 using NatDsl.Formats.Save;
+using NatDsl.Model;
 using NUnit.Framework;
 
 namespace NatDsl.Tests.Formats.Save;
@@ -46,6 +47,27 @@ public class ChainLinesAheadTests
         Assert.That(AssertSameAsOnePass(flushed, sort: true), Is.Null);
         var all = Large(string.Empty, i => null, tail: "-F\n-X\n");
         Assert.That(AssertSameAsOnePass(all, sort: true), Is.Null);
+    }
+
+    [Test]
+    public void A_chain_name_is_one_string_for_the_chain_and_every_jump_to_it()
+    {
+        // Chain lines and the rules jumping to them are read by different workers, which share
+        // one table of strings: the rule set holds each name once.
+        var text = Large(string.Empty, i => null, tail: string.Empty);
+        using var reader = new StringReader(text);
+        foreach (var document in new[] { SaveParser.Parse(text, "big.rules"), SaveParser.Parse(reader, "big.rules") })
+        {
+            var table = document.RuleSet.FindTable("nat")!;
+            var jumps = 0;
+            foreach (var rule in table.FindChain("X")!.Rules)
+            {
+                var jump = (JumpTarget)rule.Target!;
+                Assert.That(jump.Chain, Is.SameAs(table.FindChain(jump.Chain)!.Name));
+                jumps++;
+            }
+            Assert.That(jumps, Is.EqualTo(70000));
+        }
     }
 
     /// <summary>
