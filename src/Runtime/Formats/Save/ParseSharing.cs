@@ -9,8 +9,8 @@ namespace NatDsl.Formats.Save;
 /// distinct value: a dump repeats chain names, comments, protocols, port and statistic matches
 /// and whole match lists on thousands of rules, and each shared instance is one object less to
 /// allocate and for the collector to promote. Model values are immutable with value equality,
-/// so sharing is invisible in the result. Used by one thread at a time; the contexts a parse
-/// runs one after another (pieces parsed ahead on one worker, then the line loop) share one.
+/// so sharing is invisible in the result. Used by one thread at a time: a worker's context keeps
+/// one for every piece it parses (its strings go further, to <see cref="SharedTokens"/>).
 /// </summary>
 internal sealed class ParseSharing
 {

@@ -83,6 +83,7 @@ internal sealed class PreparsedLines
     /// <summary>Hands back every chunk (nothing is taken from this instance afterwards).</summary>
     public void ReleaseAll()
     {
+        if (_count == 0) return; // None is shared, and never changes
         for (var i = 0; i < _chunks.Count; i++) Release(i);
         _next = _count;
     }

@@ -207,45 +207,55 @@ internal sealed class RuleLinePreparse : IRulePreparse, IDisposable
         return true;
     }
 
-    /// <summary>A worker: parses pieces in order, up to <see cref="_lookahead"/> ahead of the loop, until none is left or the loop has stopped.</summary>
+    /// <summary>
+    /// A worker: parses pieces in order, up to <see cref="_lookahead"/> ahead of the loop, until
+    /// none is left or the loop has stopped. Every piece it takes on is published, parsed or
+    /// not (<see cref="PreparsedLines.None"/>: the loop then reads its lines itself), so the
+    /// loop never waits for a piece that will not come.
+    /// </summary>
     private void Work()
     {
         while (!_stopped)
         {
             var piece = Interlocked.Increment(ref _claimed) - 1;
             if (piece >= _pieces.Length) return;
-            if (piece >= _piece + _lookahead)
+            var lines = PreparsedLines.None;
+            try
+            {
+                if (piece >= _piece + _lookahead)
+                {
+                    lock (_gate)
+                    {
+                        while (!_stopped && piece >= _piece + _lookahead) Monitor.Wait(_gate);
+                    }
+                }
+                if (!_stopped) lines = ParsePiece(piece);
+            }
+            catch (Exception)
+            {
+                // Published as not parsed (below).
+            }
+            finally
             {
                 lock (_gate)
                 {
-                    while (!_stopped && piece >= _piece + _lookahead) Monitor.Wait(_gate);
+                    _pieces[piece] = lines;
+                    Monitor.PulseAll(_gate);
                 }
-                if (_stopped) return;
             }
-            ParsePiece(piece);
         }
     }
 
-    private void ParsePiece(int piece)
+    private PreparsedLines ParsePiece(int piece)
     {
-        PreparsedLines lines;
         var context = _contexts.Take();
         try
         {
-            lines = Parse(_text, _bounds[piece], _bounds[piece + 1], _source, context, _chunks);
-        }
-        catch (Exception)
-        {
-            lines = PreparsedLines.None; // the loop reads the piece's lines itself
+            return Parse(_text, _bounds[piece], _bounds[piece + 1], _source, context, _chunks);
         }
         finally
         {
             _contexts.Return(context);
-        }
-        lock (_gate)
-        {
-            _pieces[piece] = lines;
-            Monitor.PulseAll(_gate);
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class RuleParseContext
     /// <summary>The matches of the rule being parsed: parsers, or finished raw matches.</summary>
     public List<object> Matches { get; } = new List<object>(4);
 
-    /// <summary>The strings and values shared across the parse (with other contexts of the same parse that run one after another).</summary>
+    /// <summary>The strings and values this context shares between the rules it parses.</summary>
     public ParseSharing Sharing { get; }
 
     /// <summary>The shared strings of the file being read.</summary>
