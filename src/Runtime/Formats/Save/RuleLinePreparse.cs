@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace NatDsl.Formats.Save;
 
@@ -81,7 +80,7 @@ internal sealed class RuleLinePreparse : IRulePreparse, IDisposable
         var contexts = new WorkerContexts(options, new SharedTokens(text.Length / 200));
         var preparse = new RuleLinePreparse(text, source, bounds.ToArray(), contexts, workers);
         // Threads of their own: the loop waits for them, so they must not wait for a busy thread pool.
-        for (var i = 0; i < workers; i++) Task.Factory.StartNew(preparse.Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        for (var i = 0; i < workers; i++) new Thread(preparse.Work) { IsBackground = true, Name = "NatDsl save parse" }.Start();
         return preparse;
     }
 

@@ -38,7 +38,7 @@ internal readonly struct RuleToken
     }
 
     /// <summary>The argument as the command sees it (quotes and escapes removed).</summary>
-    public string Text => _text ?? _pool!.Intern(_buffer!, _offset, End - Start);
+    public string Text => _text ?? (_pool is null ? _text! : _pool.Intern(_buffer!, _offset, End - Start));
 
     /// <summary>True when <see cref="Text"/> is the token pool's string (a token without quotes read from the line).</summary>
     public bool Pooled => _pool is not null && End - Start <= TokenPool.MaxLength;
