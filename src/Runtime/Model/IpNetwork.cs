@@ -6,10 +6,11 @@ namespace NatDsl.Model;
 /// <summary>
 /// An address with a mask, as netfilter stores a source or destination: host bits are cleared
 /// on construction (<c>10.1.2.3/8</c> is <c>10.0.0.0/8</c>), masks may be non-contiguous.
+/// <see cref="WithHostBits"/> keeps them instead, as the conntrack match stores its addresses.
 /// </summary>
 public readonly struct IpNetwork : IEquatable<IpNetwork>
 {
-    /// <summary>The network address (host bits cleared).</summary>
+    /// <summary>The network address: host bits cleared, unless made by <see cref="WithHostBits"/>.</summary>
     public IpAddress Address { get; }
 
     /// <summary>The mask.</summary>
@@ -22,6 +23,23 @@ public readonly struct IpNetwork : IEquatable<IpNetwork>
         Address = address.And(mask);
         Mask = mask;
     }
+
+    private IpNetwork(IpAddress address, IpAddress mask, bool keepHostBits)
+    {
+        Address = keepHostBits ? address : address.And(mask);
+        Mask = mask;
+    }
+
+    /// <summary>
+    /// An address and prefix with the host bits kept, as <c>-m conntrack</c> stores
+    /// <c>--ctorigsrc 10.1.2.3/8</c> and iptables prints it back; the kernel compares under the
+    /// mask. It equals only a network with the same address bits.
+    /// </summary>
+    public static IpNetwork WithHostBits(IpAddress address, int prefixLength) =>
+        new IpNetwork(address, IpAddress.MaskOf(address.Family, prefixLength), keepHostBits: true);
+
+    /// <summary>True when the address has bits outside the mask (only from <see cref="WithHostBits"/>).</summary>
+    public bool HasHostBits => Address.And(Mask) != Address;
 
     /// <summary>Creates a network from a prefix length.</summary>
     public IpNetwork(IpAddress address, int prefixLength)
@@ -49,7 +67,7 @@ public readonly struct IpNetwork : IEquatable<IpNetwork>
 
     /// <summary>Whether <paramref name="address"/> lies inside this network.</summary>
     public bool Contains(IpAddress address) =>
-        address.Family == Family && address.And(Mask) == Address;
+        address.Family == Family && address.And(Mask) == Address.And(Mask);
 
     /// <summary>
     /// Parses <c>addr</c>, <c>addr/len</c> or <c>addr/mask</c> (a missing mask means a host).

@@ -319,10 +319,10 @@ public sealed class RuleSetGenerator
             {
                 State = _r.Next(2) == 0 ? new Negatable<ConntrackStates>((ConntrackStates)_r.Next(1, 128), _r.Next(3) == 0) : null,
                 Protocol = _r.Next(4) == 0 ? new Negatable<int>(_r.Next(2) == 0 ? 6 : 1 + _r.Next(255), _r.Next(3) == 0) : null,
-                OriginalSource = _r.Next(5) == 0 ? Address() : null,
-                OriginalDestination = _r.Next(5) == 0 ? Address() : null,
-                ReplySource = _r.Next(6) == 0 ? Address() : null,
-                ReplyDestination = _r.Next(6) == 0 ? Address() : null,
+                OriginalSource = _r.Next(5) == 0 ? ConntrackAddress() : null,
+                OriginalDestination = _r.Next(5) == 0 ? ConntrackAddress() : null,
+                ReplySource = _r.Next(6) == 0 ? ConntrackAddress() : null,
+                ReplyDestination = _r.Next(6) == 0 ? ConntrackAddress() : null,
                 OriginalSourcePort = _r.Next(6) == 0 ? new Negatable<PortRange>(PortRangeOf(), _r.Next(3) == 0) : null,
                 OriginalDestinationPort = _r.Next(5) == 0 ? new Negatable<PortRange>(PortRangeOf(), _r.Next(3) == 0) : null,
                 ReplySourcePort = _r.Next(7) == 0 ? new Negatable<PortRange>(PortRangeOf(), _r.Next(3) == 0) : null,
@@ -419,6 +419,14 @@ public sealed class RuleSetGenerator
             range = range with { Ports = ports, BasePort = allowBase && !ports.IsSingle && _r.Next(3) == 0 ? (ushort)(1 + _r.Next(65535)) : null };
         }
         return range;
+    }
+
+    /// <summary>What conntrack stores: an address with its host bits and a prefix (never a non-contiguous mask).</summary>
+    private Negatable<IpNetwork> ConntrackAddress()
+    {
+        var host = Host();
+        var network = _r.Next(3) == 0 ? IpNetwork.Host(host) : IpNetwork.WithHostBits(host, _r.Next(host.BitLength + 1));
+        return new Negatable<IpNetwork>(network, _r.Next(4) == 0);
     }
 
     private Negatable<IpNetwork> Address()

@@ -32,6 +32,24 @@ internal static class AddressText
     }
 
     /// <summary>
+    /// Parses a conntrack address as the listing prints it: the address with its host bits
+    /// (<c>10.1.2.3/8</c>) and a bare address for a host; false for anything else.
+    /// </summary>
+    public static bool TryParseWithHostBits(string text, out IpNetwork network)
+    {
+        network = default;
+        var slash = text.IndexOf('/');
+        if (!IpAddress.TryParse(slash < 0 ? text : text.Substring(0, slash), out var address)) return false;
+        var prefix = address.BitLength;
+        if (slash >= 0 && !int.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix)) return false;
+        if (prefix > address.BitLength) return false;
+        var parsed = IpNetwork.WithHostBits(address, prefix);
+        if (Format(parsed) != text) return false;
+        network = parsed;
+        return true;
+    }
+
+    /// <summary>
     /// <see cref="TryParse(string, out IpNetwork)"/> of <c>text[start..end)</c> without allocating for what listings
     /// print most (a canonical IPv4 address, optionally with a <c>/N</c> prefix below 32 and no
     /// host bits); anything else goes through <see cref="TryParse(string, out IpNetwork)"/> on a substring.

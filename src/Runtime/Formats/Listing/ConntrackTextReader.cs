@@ -77,7 +77,7 @@ internal static class ConntrackTextReader
             case 3:
             case 4:
             case 5:
-                if (!AddressText.TryParse(value, out var network)) return null;
+                if (!AddressText.TryParseWithHostBits(value, out var network)) return null;
                 var address = new Negatable<IpNetwork>(network, inverted);
                 return option switch
                 {

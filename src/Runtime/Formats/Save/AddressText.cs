@@ -11,18 +11,45 @@ namespace NatDsl.Formats.Save;
 internal static class AddressText
 {
     /// <summary>Parses <c>addr[/mask]</c>; host bits are cleared by <see cref="IpNetwork"/>.</summary>
-    public static IpNetwork ParseNetwork(RuleToken token, RuleParseContext context, string what) => Parse(token, context, what, inetAton: false);
+    public static IpNetwork ParseNetwork(RuleToken token, RuleParseContext context, string what) => Parse(token, context, what);
 
     /// <summary>
-    /// Parses a conntrack <c>addr[/mask]</c>: the address is read by <c>getaddrinfo</c>, so IPv4
-    /// follows <c>inet_aton</c> (<c>10.1</c> is <c>10.0.0.1</c>). (iptables keeps host bits here;
-    /// the model clears them.)
+    /// Parses a conntrack <c>addr[/mask]</c> as libxtables' host-and-mask option type does
+    /// (iptables 1.8.9, checked on both backends): the address is read by <c>getaddrinfo</c>, so
+    /// IPv4 follows <c>inet_aton</c> (<c>10.1</c> is <c>10.0.0.1</c>), and its host bits are kept
+    /// (<c>10.1.2.3/8</c> stays so). The mask is first a base-0 prefix length (<c>0x10</c> is 16),
+    /// else a numeric address: a contiguous one gives its prefix, any other a full mask
+    /// (<c>/255.0.255.0</c> and <c>/33</c>, read as <c>0.0.0.33</c>, both store a host).
     /// </summary>
-    public static IpNetwork ParseHostNetwork(RuleToken token, RuleParseContext context, string what) => Parse(token, context, what, inetAton: true);
-
-    private static IpNetwork Parse(RuleToken token, RuleParseContext context, string what, bool inetAton)
+    public static IpNetwork ParseHostNetwork(RuleToken token, RuleParseContext context, string what)
     {
-        if (!inetAton && TryParseV4Network(token, context, out var network)) return network;
+        var text = token.Text;
+        var line = context.Line;
+        var slash = text.IndexOf('/');
+        var addressText = slash < 0 ? text : context.Pool.Intern(text, 0, slash);
+        var family = addressText.IndexOf(':') >= 0 ? IpFamily.V6 : IpFamily.V4;
+        IpAddress address;
+        var ok = family == IpFamily.V4 ? TryParseInetAton(addressText, out address) : IpAddress.TryParse(addressText, out address);
+        if (!ok) throw BadAddress(line, token, what, addressText);
+        context.Family.Observe(family, line, token, what, addressText);
+        var bits = family == IpFamily.V4 ? 32 : 128;
+        if (slash < 0) return IpNetwork.WithHostBits(address, bits);
+        var maskText = context.Pool.Intern(text, slash + 1, text.Length - slash - 1);
+        if (CNumber.TryParse(maskText, 0, (ulong)bits, out var prefix)) return IpNetwork.WithHostBits(address, (int)prefix);
+        IpAddress mask;
+        var isAddress = family == IpFamily.V4 ? TryParseInetAton(maskText, out mask) : IpAddress.TryParse(maskText, out mask);
+        if (!isAddress || mask.Family != family)
+        {
+            var maskAt = new RuleToken(maskText, token.Start + slash + 1, token.End, token.Quoted);
+            throw line.Error(maskAt, "invalid mask \"" + maskText + "\" in " + what + ": neither a valid network mask nor a prefix length 0-" + bits);
+        }
+        var length = mask.MaskPrefixLength;
+        return IpNetwork.WithHostBits(address, length >= 0 ? length : bits);
+    }
+
+    private static IpNetwork Parse(RuleToken token, RuleParseContext context, string what)
+    {
+        if (TryParseV4Network(token, context, out var network)) return network;
         var text = token.Text;
         var line = context.Line;
         if (text.IndexOf(',') >= 0)
@@ -35,7 +62,7 @@ internal static class AddressText
         IpAddress address;
         if (family == IpFamily.V4)
         {
-            var ok = inetAton ? TryParseInetAton(addressText, out address) : TryParseXtablesV4(addressText, isMask: false, out address);
+            var ok = TryParseXtablesV4(addressText, isMask: false, out address);
             if (!ok) throw BadAddress(line, token, what, addressText);
         }
         else if (!IpAddress.TryParse(addressText, out address))

@@ -1,3 +1,4 @@
+using NatDsl.Formats;
 using NatDsl.Model;
 using NUnit.Framework;
 
@@ -124,6 +125,53 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT -m state --state n,es -j ACCEPT", "-A INPUT -m state --state NEW,ESTABLISHED -j ACCEPT")]
     [TestCase("-A INPUT -m state ! --state INVALID,UNTRACKED -j ACCEPT", "-A INPUT -m state ! --state INVALID,UNTRACKED -j ACCEPT")]
     public void Conntrack_and_state(string input, string expected) => Assert.That(SaveText.Canonical(input), Is.EqualTo(expected));
+
+    // Conntrack keeps an address's host bits; its mask is a prefix length (base 0), else a numeric
+    // address whose contiguous prefix is kept and any other becomes a host mask. Expected lines
+    // are iptables-legacy-save 1.8.9's (nft prints the same; ConntrackAddressesInRealIptablesTests).
+    [TestCase("--ctorigdst 10.1.2.3/8 ! --ctrepldst 10.9.9.9/16", "--ctorigdst 10.1.2.3/8 ! --ctrepldst 10.9.9.9/16")]
+    [TestCase("--ctorigsrc 192.168.1.77/255.255.0.0", "--ctorigsrc 192.168.1.77/16")]
+    [TestCase("--ctorigsrc 192.168.1.77/255.255.0.255", "--ctorigsrc 192.168.1.77")]
+    [TestCase("--ctorigsrc 192.168.1.77/0.0.0.255", "--ctorigsrc 192.168.1.77")]
+    [TestCase("--ctorigsrc 192.168.1.77/33", "--ctorigsrc 192.168.1.77")]
+    [TestCase("--ctorigsrc 192.168.1.77/010", "--ctorigsrc 192.168.1.77/8")]
+    [TestCase("--ctorigsrc 192.168.1.77/0x10", "--ctorigsrc 192.168.1.77/16")]
+    [TestCase("--ctorigsrc 192.168.1.77/+8", "--ctorigsrc 192.168.1.77/8")]
+    [TestCase("--ctorigsrc 192.168.1.77/0.0.0.0", "--ctorigsrc 192.168.1.77/0")]
+    [TestCase("--ctreplsrc 192.168.1.77/255.255.255.255", "--ctreplsrc 192.168.1.77")]
+    [TestCase("--ctreplsrc 192.168.1.77/255.255.255.254", "--ctreplsrc 192.168.1.77/31")]
+    public void Conntrack_addresses_keep_host_bits(string input, string expected) =>
+        Assert.That(SaveText.Canonical("-A INPUT -m conntrack " + input + " -j ACCEPT"), Is.EqualTo("-A INPUT -m conntrack " + expected + " -j ACCEPT"));
+
+    [TestCase("--ctorigsrc 2001:db8::77/0x80", "--ctorigsrc 2001:db8::77")]
+    [TestCase("--ctorigsrc 2001:db8::77/ffff:ffff::", "--ctorigsrc 2001:db8::77/32")]
+    [TestCase("--ctorigsrc 2001:db8::77/ffff:0:ffff::", "--ctorigsrc 2001:db8::77")]
+    [TestCase("--ctorigsrc 2001:db8::77/64", "--ctorigsrc 2001:db8::77/64")]
+    [TestCase("--ctorigsrc 2001:db8::77/::", "--ctorigsrc 2001:db8::77/0")]
+    public void Conntrack_ipv6_addresses_keep_host_bits(string input, string expected) =>
+        Assert.That(SaveText.Canonical("-A INPUT -m conntrack " + input + " -j ACCEPT", family: IpFamily.V6), Is.EqualTo("-A INPUT -m conntrack " + expected + " -j ACCEPT"));
+
+    [TestCase("--ctorigsrc 192.168.1.77/24x", IpFamily.V4, 48, "invalid mask \"24x\" in conntrack: neither a valid network mask nor a prefix length 0-32")]
+    [TestCase("--ctorigsrc 2001:db8::77/129", IpFamily.V6, 48, "invalid mask \"129\" in conntrack: neither a valid network mask nor a prefix length 0-128")]
+    [TestCase("--ctorigsrc 1.2.3.4,5.6.7.8", IpFamily.V4, 35, "invalid address \"1.2.3.4,5.6.7.8\" in conntrack")]
+    public void Conntrack_address_errors_name_the_column(string input, IpFamily family, int column, string message)
+    {
+        var e = Assert.Throws<DumpParseException>(() => SaveText.ParseRule("-A INPUT -m conntrack " + input + " -j ACCEPT", family: family))!;
+        Assert.That(e.Message, Does.Contain(message));
+        Assert.That(e.Column, Is.EqualTo(column));
+    }
+
+    [Test]
+    public void A_conntrack_address_with_host_bits_is_not_its_network()
+    {
+        var kept = ((ConntrackMatch)SaveText.ParseRule("-A INPUT -m conntrack --ctorigdst 10.1.2.3/8 -j ACCEPT").Matches[0]).OriginalDestination!.Value;
+        var network = ((ConntrackMatch)SaveText.ParseRule("-A INPUT -m conntrack --ctorigdst 10.0.0.0/8 -j ACCEPT").Matches[0]).OriginalDestination!.Value;
+        Assert.That(kept.HasHostBits, Is.True);
+        Assert.That(network.HasHostBits, Is.False);
+        Assert.That(kept, Is.Not.EqualTo(network));
+        Assert.That(kept.Contains(IpAddress.Parse("10.200.0.1")), Is.True);
+        Assert.That(kept.Contains(IpAddress.Parse("11.1.2.3")), Is.False);
+    }
 
     [TestCase("-A INPUT -m physdev ! --physdev-out veth1 --physdev-is-in ! --physdev-is-out -j ACCEPT", "-A INPUT -m physdev --physdev-is-in ! --physdev-is-out ! --physdev-out veth1 -j ACCEPT")]
     [TestCase("-A FORWARD -m physdev --physdev-in eth0 --physdev-out veth+ -j ACCEPT", "-A FORWARD -m physdev --physdev-in eth0 --physdev-out veth+ -j ACCEPT")]
