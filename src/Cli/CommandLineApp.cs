@@ -35,7 +35,8 @@ public static class CommandLineApp
             "natdsl — declare Kubernetes services in C#, get the exact iptables rules kube-proxy writes, " +
             "and read, compare, trace and explain real iptables dumps.\n\n" +
             "Exit codes: 0 success, 1 negative verdict (differences, failed verification, compile errors), 2 bad input or usage, 3 internal error.");
-        // What RootCommand adds (it also adds the [suggest] directive, which natdsl does not offer).
+        // What RootCommand adds (it also adds the [suggest] directive for dotnet-suggest; natdsl
+        // completes through its own 'completion' scripts instead).
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Options.Add(Debug);
@@ -47,6 +48,8 @@ public static class CommandLineApp
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create());
+        root.Subcommands.Add(CompletionCommand.CreateComplete());
         return root;
     }
 }

@@ -31,10 +31,17 @@ public static class ConvertCommand
             "  iptables-save | natdsl convert - --to rules --table nat\n" +
             "  natdsl convert issue.md --lenient --to save");
         command.Arguments.Add(s.Input);
+        CompletionCommand.Files(s.Input, s.Output);
+        s.To.CompletionSources.Add("save", "listing", "rules");
+        s.Dialect.CompletionSources.Add("names", "numbers");
+        s.TableOption.CompletionSources.Add(TableNames);
         foreach (var option in new Option[] { s.To, s.Dialect, s.Exact, s.Verbose, s.LineNumbers, s.Lenient, s.TableOption, s.Output }) command.Options.Add(option);
         command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;
     }
+
+    /// <summary>The tables iptables knows, offered by shell completion of --table.</summary>
+    internal static readonly string[] TableNames = { "nat", "filter", "mangle", "raw", "security" };
 
     private static int Execute(Symbols s, ParseResult parse, ProgressReporter progress)
     {

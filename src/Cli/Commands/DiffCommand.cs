@@ -30,6 +30,7 @@ public static class DiffCommand
             "  natdsl diff --json a.txt b.txt");
         command.Arguments.Add(s.Expected);
         command.Arguments.Add(s.Actual);
+        CompletionCommand.Files(s.Expected, s.Actual);
         foreach (var option in new Option[] { s.IgnoreCounters, s.UnorderedServices, s.KubeProxySort, s.IgnoreChainOrder, s.Json, s.Lenient }) command.Options.Add(option);
         command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;

@@ -20,6 +20,7 @@ public static class ExplainCommand
             "  natdsl explain node1.rules --local-address 192.168.1.150 --json\n" +
             "  iptables-save -t nat | natdsl explain -");
         command.Arguments.Add(s.Input);
+        CompletionCommand.Files(s.Input);
         foreach (var option in new Option[] { s.LocalAddresses, s.Json, s.Lenient }) command.Options.Add(option);
         command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;

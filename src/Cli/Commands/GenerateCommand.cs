@@ -46,6 +46,7 @@ public static class GenerateCommand
             "  natdsl generate --from-kubernetes objects.json --profile v1.12 --self-contained -o node1.rules\n" +
             "  natdsl generate Rules.cs --since deployed/Rules.rules -o - | iptables-restore --noflush");
         command.Arguments.Add(input);
+        CompletionCommand.Files(input, output, since);
         command.Options.Add(output);
         command.Options.Add(since);
         var kubernetes = AddKubernetesOptions(command);

@@ -43,6 +43,7 @@ public static class ImportCommand
         var lenient = CommonOptions.Lenient();
         var command = new Command("import", "Write the C# rule set definition ([NatRuleSet] class with Define) that reproduces a kube-proxy dump.");
         command.Arguments.Add(dump);
+        CompletionCommand.Files(dump, output);
         command.Options.Add(profile);
         command.Options.Add(className);
         command.Options.Add(output);

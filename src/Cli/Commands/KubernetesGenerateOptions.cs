@@ -42,6 +42,7 @@ public sealed class KubernetesGenerateOptions
     public void AddTo(Command command)
     {
         command.Options.Add(From);
+        CompletionCommand.Files(From);
         foreach (var option in new Option[] { _profile, _hostname, _nodeIps, _clusterCidr, _masqueradeAll, _masqueradeBit, _nodePortAddresses, _localhostNodePorts, _randomFully, _liberal, _nfacct, _family, _range, _selfContained, _verbose })
         {
             command.Options.Add(option);

@@ -21,6 +21,8 @@ public static class TraceCommand
             "  natdsl trace node1.rules --src 192.168.1.20 --dst 192.168.1.150:34573 --local-address 192.168.1.150\n" +
             "  natdsl trace node1.rules --src 10.0.0.5 --dst 10.96.0.10:53 --proto udp --json");
         command.Arguments.Add(s.Input);
+        CompletionCommand.Files(s.Input);
+        s.Protocol.CompletionSources.Add("tcp", "udp", "sctp");
         foreach (var option in new Option[] { s.Source, s.Destination, s.Protocol, s.LocalAddresses, s.InInterface, s.Json, s.Lenient }) command.Options.Add(option);
         command.SetAction(parse => CommandRunner.Run(parse, progress => Execute(s, parse, progress)));
         return command;

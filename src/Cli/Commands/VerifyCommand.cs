@@ -60,6 +60,7 @@ public static class VerifyCommand
             "  natdsl verify out/Rules.rules --golden node1-iptables-save.txt --json\n" +
             "  iptables-save | natdsl verify MyRules.csproj --golden - --class Blue");
         command.Arguments.Add(input);
+        CompletionCommand.Files(input, golden);
         command.Options.Add(golden);
         command.Options.Add(ignoreCounters);
         command.Options.Add(kubeProxySort);
