@@ -15,6 +15,15 @@ public enum Iptables189Quirk
     /// <summary>iptables-nft-restore rejects the whole batch for <c>! -s 0.0.0.0/0</c> / <c>! -d …/0</c> (RULE_APPEND failed (Invalid argument)).</summary>
     NftRejectsInvertedAnyAddress,
 
+    /// <summary>
+    /// iptables-nft translates tcp matches of ports and flags to native expressions and prints
+    /// them back its own way (observed): <c>! --tcp-flags NONE NONE</c>, <c>--tcp-flags NONE SYN</c>
+    /// and <c>! --dport 0:65535</c> vanish, with their match when nothing else is in it (an empty
+    /// <c>-p tcp -m tcp</c> stays); tcp port matches of one rule merge into the first, even across
+    /// other matches (the later port wins). A match with <c>--tcp-option</c> stays as written.
+    /// </summary>
+    NftTranslatesTcpMatches,
+
     /// <summary>ip6tables-nft-restore 1.8.9 ignores the <c>[p:b]</c> rule counters of <c>-c</c> (all 0 after loading); policy counters are applied.</summary>
     Ip6NftIgnoresRestoreCounters,
 }
