@@ -14,7 +14,7 @@ namespace NatDsl.Tests.Integration;
 /// iptables-save prints for it) is restored as written into real iptables, on both backends: the
 /// legacy backend must print exactly the expected line, which keeps those hand-recorded
 /// expectations honest, and nft must print our rendering of what nft stores
-/// (<see cref="Iptables189Quirks"/>).
+/// (<see cref="Iptables189Quirks"/>); on both, <c>iptables -L -v -n</c> must print our listing.
 /// </summary>
 [Category("RealIptables")]
 [NonParallelizable]
@@ -62,6 +62,8 @@ public class ExtensionSpellingsInRealIptablesTests
     {
         [("-A INPUT -j QUEUE", IptablesBackend.Nft)] = "the kernel here has no nft queue expression (RULE_APPEND failed (No such file or directory))",
     };
+
+    private const string WildcardInInterface = "-A INPUT -i + -j ACCEPT";
 
     /// <summary>The ipsets the set match spellings name (ipset is installed by .ci/run).</summary>
     private static readonly string[][] Ipsets = { new[] { "KUBE-X", "hash:ip" }, new[] { "s", "hash:ip,port,ip" } };
@@ -134,9 +136,33 @@ public class ExtensionSpellingsInRealIptablesTests
             {
                 if (printed.Count != 1 || printed[0] != line) failures.Add(input + "\n    iptables: " + string.Join(" | ", printed) + "\n    expected: " + line);
             }
+            if (NftPrints.ContainsKey(input) && backend == IptablesBackend.Nft) continue;
+            // The same rule in the listing iptables -L -v -n prints, against our listing renderer.
+            var listing = session.Run(table, "-L", "-v", "-n");
+            var ourListing = OurRendering.Expected(Readback.ListVerbose, backend, Iptables189Quirks.Loaded(model, backend), table);
+            if (backend == IptablesBackend.Legacy && input == WildcardInInterface)
+            {
+                // LegacyListsWildcardInterface: the kernel keeps "+", the listing shows it, save does not.
+                ourListing = ourListing.Replace("ACCEPT     0    --  *      *", "ACCEPT     0    --  +      *", StringComparison.Ordinal);
+            }
+            if (listing != ourListing) failures.Add(input + "\n    -L -v -n differs:\n" + Diff(ourListing, listing));
         }
         Assert.That(checkedCount, Is.GreaterThan(0));
         Assert.That(failures, Is.Empty, failures.Count + " of " + checkedCount + " spellings differ:\n" + string.Join("\n", failures));
+    }
+
+    private static string Diff(string ours, string real)
+    {
+        var a = ours.Split('\n');
+        var b = real.Split('\n');
+        var lines = new List<string>();
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var x = i < a.Length ? a[i] : "<none>";
+            var y = i < b.Length ? b[i] : "<none>";
+            if (x != y) lines.Add("    ours:     " + x + "\n    iptables: " + y);
+        }
+        return string.Join("\n", lines);
     }
 
     private static bool HasInvertedWildcard(Rule rule) =>

@@ -9,6 +9,13 @@ public enum Iptables189Quirk
     /// <summary>iptables-legacy-save and <c>iptables-legacy -S</c> drop <c>! -i +</c> / <c>! -o +</c> (listings keep <c>!+</c>).</summary>
     LegacyDropsInvertedWildcardInterface,
 
+    /// <summary>
+    /// iptables-legacy keeps <c>-i +</c> / <c>-o +</c> (any interface) in the kernel: its listing
+    /// shows <c>+</c> in the in/out column while its save omits the option (nft stores nothing).
+    /// The model reads it as no interface, as the save shows it.
+    /// </summary>
+    LegacyListsWildcardInterface,
+
     /// <summary>iptables-nft stores tcp/udp <c>! --dport 0:N</c> (and <c>! --sport 0:N</c>) as <c>--dport N+1:65535</c>.</summary>
     NftRewritesInvertedLowPortRange,
 
