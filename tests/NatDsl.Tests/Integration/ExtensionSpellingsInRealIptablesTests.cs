@@ -14,7 +14,7 @@ namespace NatDsl.Tests.Integration;
 /// iptables-save prints for it) is restored as written into real iptables, on both backends: the
 /// legacy backend must print exactly the expected line, which keeps those hand-recorded
 /// expectations honest, and nft must print our rendering of what nft stores
-/// (<see cref="Iptables189Quirks"/>); on both, <c>iptables -L -v -n</c> must print our listing.
+/// (<see cref="Iptables189Quirks"/>); on both, <c>iptables -L -v -n</c> and <c>-S</c> must print our listing and rules.
 /// </summary>
 [Category("RealIptables")]
 [NonParallelizable]
@@ -146,6 +146,9 @@ public class ExtensionSpellingsInRealIptablesTests
                 ourListing = ourListing.Replace("ACCEPT     0    --  *      *", "ACCEPT     0    --  +      *", StringComparison.Ordinal);
             }
             if (listing != ourListing) failures.Add(input + "\n    -L -v -n differs:\n" + Diff(ourListing, listing));
+            var rules = session.Run(table, "-S");
+            var ourRules = OurRendering.Expected(Readback.Rules, backend, Iptables189Quirks.Loaded(model, backend), table);
+            if (rules != ourRules) failures.Add(input + "\n    -S differs:\n" + Diff(ourRules, rules));
         }
         Assert.That(checkedCount, Is.GreaterThan(0));
         Assert.That(failures, Is.Empty, failures.Count + " of " + checkedCount + " spellings differ:\n" + string.Join("\n", failures));
