@@ -81,6 +81,7 @@ public class ExtensionSpellingsInRealIptablesTests
     {
         var spellingTests = typeof(ExtensionSaveTextTests).GetMethods()
             .Where(m => m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(string), typeof(string) }))
+            .Where(m => m.Name != nameof(ExtensionSaveTextTests.Spellings_iptables_refuses))
             .Where(m => m.GetCustomAttributes<TestCaseAttribute>().Any(c => c.Arguments[0] is string s && (s.StartsWith("-A ", StringComparison.Ordinal) || s.StartsWith("--", StringComparison.Ordinal))))
             .Select(m => m.Name)
             .OrderBy(n => n, StringComparer.Ordinal);

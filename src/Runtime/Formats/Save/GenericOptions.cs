@@ -61,10 +61,12 @@ internal static class GenericOptions
         _ => GenericOption.None,
     };
 
-    /// <summary>True when an argument is a generic option as written (<c>-s</c>, <c>--source</c>, <c>--source=…</c>).</summary>
+    /// <summary>
+    /// True when an argument is a generic option as written (<c>-s</c>, <c>--source</c>,
+    /// <c>--source=…</c>), quoted or not: iptables-restore removes quotes before its option loop.
+    /// </summary>
     public static bool IsGeneric(RuleToken token)
     {
-        if (token.Quoted) return false;
         var text = token.Text;
         if (text.Length < 2 || text[0] != '-') return false;
         if (text[1] != '-') return Short(text) != GenericOption.None;
@@ -72,4 +74,14 @@ internal static class GenericOptions
         var name = eq < 0 ? text.Substring(2) : text.Substring(2, eq - 2);
         return LongExact(name) != GenericOption.None;
     }
+
+    /// <summary>
+    /// The options iptables 1.8.9 reads from the word after the option (<c>argv[optind - 1]</c>)
+    /// rather than from getopt's argument: written attached (<c>-s1.2.3.4</c>) or with
+    /// <c>=</c> (<c>--source=1.2.3.4</c>), their value is the whole word. For -s, -d, -p and -j
+    /// that word is never valid; for -i and -o it is an interface name (<c>-ieth0</c> names the
+    /// interface "-ieth0"). -m, -g and -c read getopt's argument as usual.
+    /// </summary>
+    public static bool ReadsWholeWord(GenericOption option) => option is GenericOption.Source or GenericOption.Destination
+        or GenericOption.InInterface or GenericOption.OutInterface or GenericOption.Protocol or GenericOption.Jump;
 }

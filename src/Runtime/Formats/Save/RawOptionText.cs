@@ -20,7 +20,7 @@ internal static class RawOptionText
         {
             var t = tokens[end];
             if (GenericOptions.IsGeneric(t)) break;
-            if (!t.Quoted && t.Text == "!" && end + 1 < tokens.Count && GenericOptions.IsGeneric(tokens[end + 1])) break;
+            if (t.Text == "!" && end + 1 < tokens.Count && GenericOptions.IsGeneric(tokens[end + 1])) break;
             if (stopAtKnownOptions && IsKnownExtensionOption(t, tokens, end, extensions)) break;
             end++;
         }
@@ -38,8 +38,8 @@ internal static class RawOptionText
 
     private static bool IsKnownExtensionOption(RuleToken t, List<RuleToken> tokens, int index, List<ExtensionParser> extensions)
     {
-        if (!t.Quoted && t.Text == "!" && index + 1 < tokens.Count) t = tokens[index + 1];
-        if (t.Quoted || !t.Text.StartsWith("--", System.StringComparison.Ordinal)) return false;
+        if (t.Text == "!" && index + 1 < tokens.Count) t = tokens[index + 1];
+        if (!t.Text.StartsWith("--", System.StringComparison.Ordinal)) return false;
         var eq = t.Text.IndexOf('=');
         var name = eq < 0 ? t.Text.Substring(2) : t.Text.Substring(2, eq - 2);
         foreach (var extension in extensions)

@@ -19,7 +19,7 @@ internal static class RestoreCommands
             throw line.Error(0, "empty command");
         }
         var command = context.Next();
-        var name = command.Quoted ? string.Empty : command.Text;
+        var name = command.Text;
         switch (name)
         {
             case "-A":
@@ -154,7 +154,7 @@ internal static class RestoreCommands
                 if (context.HasMore)
                 {
                     var c = context.Next();
-                    if (c.Quoted || (c.Text != "-c" && c.Text != "--set-counters")) throw line.Error(c, "unexpected argument \"" + c.Text + "\" after the policy");
+                    if (c.Text != "-c" && c.Text != "--set-counters") throw line.Error(c, "unexpected argument \"" + c.Text + "\" after the policy");
                     if (!context.HasMore) throw line.Error(c, "-c requires two arguments: PACKETS BYTES");
                     var packets = context.Next();
                     if (!context.HasMore) throw line.Error(c, "-c requires two arguments: PACKETS BYTES");
@@ -191,7 +191,7 @@ internal static class RestoreCommands
         return context.Next();
     }
 
-    private static bool StartsOption(RuleToken token) => !token.Quoted && token.Text.Length > 0 && (token.Text[0] == '-' || token.Text[0] == '!');
+    private static bool StartsOption(RuleToken token) => token.Text.Length > 0 && (token.Text[0] == '-' || token.Text[0] == '!');
 
     private static int RuleNumber(RuleToken token, InputLine line)
     {

@@ -43,14 +43,15 @@ internal static class RuleSpecParser
             // The option's characters, read where they are (its text is made only when needed).
             token.Range(out var chars, out var at);
             var length = token.Length;
-            if (!token.Quoted && length == 1 && chars[at] == '!')
+            // Quotes do not matter here: iptables-restore removes them before its option loop.
+            if (length == 1 && chars[at] == '!')
             {
                 if (invert) throw line.Error(token, "multiple ! flags not allowed");
                 invert = true;
                 invertToken = token;
                 continue;
             }
-            if (token.Quoted || length < 2 || chars[at] != '-')
+            if (length < 2 || chars[at] != '-')
             {
                 throw line.Error(token, "unexpected argument \"" + token.Text + "\" (not an option)");
             }
@@ -82,11 +83,20 @@ internal static class RuleSpecParser
                 {
                     throw line.Error(token, "unknown option \"--" + name + "\"" + UnknownHint(context, protocolUsed));
                 }
+                if (inline.HasValue && GenericOptions.ReadsWholeWord(generic)) inline = WholeWord(token, generic, line);
             }
             else
             {
                 // A short option needs no string (only an error names it).
-                generic = length == 2 ? GenericOptions.Short(chars[at + 1]) : GenericOption.None;
+                generic = GenericOptions.Short(chars[at + 1]);
+                if (length > 2)
+                {
+                    // Attached: -m and -g take the rest of the word; the others iptables reads from
+                    // the whole word; a flag (-f) or command cannot have a value attached.
+                    if (GenericOptions.ReadsWholeWord(generic)) inline = WholeWord(token, generic, line);
+                    else if (generic is GenericOption.Match or GenericOption.Goto) inline = new RuleToken(chars.Substring(at + 2, length - 2), token.Start + 2, token.End, token.Quoted);
+                    else generic = GenericOption.None;
+                }
                 if (generic == GenericOption.None) throw line.Error(token, "unknown option \"" + token.Text + "\"");
                 name = string.Empty;
             }
@@ -273,6 +283,27 @@ internal static class RuleSpecParser
                 throw line.Error(token, "invalid " + what + " name \"" + name + "\" (blanks and quotes are not allowed)");
             }
         }
+    }
+
+    /// <summary>
+    /// The value of an option iptables reads from its own word (<see cref="GenericOptions.ReadsWholeWord"/>)
+    /// when the value is attached: the whole word, which only -i and -o accept (as an interface name).
+    /// </summary>
+    private static RuleToken WholeWord(RuleToken token, GenericOption option, InputLine line)
+    {
+        var flag = option switch
+        {
+            GenericOption.Source => "-s",
+            GenericOption.Destination => "-d",
+            GenericOption.Protocol => "-p",
+            GenericOption.Jump => "-j",
+            _ => null,
+        };
+        if (flag is not null)
+        {
+            throw line.Error(token, "iptables takes the whole word \"" + token.Text + "\" as the value of " + flag + ", which is not valid; write the value as a separate word (" + flag + " VALUE)");
+        }
+        return new RuleToken(token.Text, token.Start, token.End, token.Quoted);
     }
 
     private static RuleToken Argument(RuleParseContext context, RuleToken? inline, RuleToken option, string flag)

@@ -52,7 +52,11 @@ internal readonly struct RuleToken
     /// <summary>0-based index just after the last raw character.</summary>
     public int End { get; }
 
-    /// <summary>True when any part of the argument was inside double quotes (it is then never an option).</summary>
+    /// <summary>
+    /// True when any part of the argument was inside double quotes. It says nothing of what the
+    /// argument means (iptables-restore removes the quotes before its option loop, so <c>"-j"</c>
+    /// is -j); it keeps fast paths that compare raw line text away from it.
+    /// </summary>
     public bool Quoted { get; }
 
     /// <summary>Where <see cref="Text"/>'s characters are, without making it: <paramref name="text"/> from <paramref name="offset"/> for <see cref="Length"/> characters.</summary>

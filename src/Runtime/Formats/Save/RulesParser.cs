@@ -77,7 +77,7 @@ public static class RulesParser
     {
         foreach (var token in context.Tokens)
         {
-            if (!token.Quoted && (token.Text == "-c" || token.Text == "--set-counters")) return true;
+            if (token.Text == "-c" || token.Text == "--set-counters") return true;
         }
         return false;
     }

@@ -284,7 +284,37 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT -p 4 -j ACCEPT", "-A INPUT -p ipencap -j ACCEPT")]
     [TestCase("-A INPUT -p 135 -j ACCEPT", "-A INPUT -p mobility-header -j ACCEPT")]
     [TestCase("-A INPUT ! -p 200 -j ACCEPT", "-A INPUT ! -p 200 -j ACCEPT")]
+    // Attached values and quotes as iptables 1.8.9's option loop reads them: -m and -g take the
+    // rest of the word, -i and -o the whole word (an interface may be named "-ieth0"); quotes are
+    // gone before options are recognised.
+    [TestCase("-A INPUT -gX", "-A INPUT -g X")]
+    [TestCase("-A INPUT --goto=X", "-A INPUT -g X")]
+    [TestCase("-A INPUT -mcomment --comment x -j ACCEPT", "-A INPUT -m comment --comment x -j ACCEPT")]
+    [TestCase("-A INPUT -ieth0 -j ACCEPT", "-A INPUT -i -ieth0 -j ACCEPT")]
+    [TestCase("-A INPUT -i=x -j ACCEPT", "-A INPUT -i -i=x -j ACCEPT")]
+    [TestCase("-A INPUT \"-j\" ACCEPT", "-A INPUT -j ACCEPT")]
+    [TestCase("-A INPUT \"!\" -s 1.2.3.4 \"--jump\" \"ACCEPT\"", "-A INPUT ! -s 1.2.3.4/32 -j ACCEPT")]
+    [TestCase("-A INPUT -m comment --comment=\"a b\" -j ACCEPT", "-A INPUT -m comment --comment \"a b\" -j ACCEPT")]
+    [TestCase("-A INPUT -m comment --comment \"-j\" -j ACCEPT", "-A INPUT -m comment --comment -j -j ACCEPT")]
+    [TestCase("-A INPUT -m comment --comment= -j ACCEPT", "-A INPUT -m comment --comment \"\" -j ACCEPT")]
     public void Generic_options(string input, string expected) => Assert.That(SaveText.Canonical(input), Is.EqualTo(expected));
+
+    /// <summary>Spellings iptables 1.8.9 refuses (checked in RejectedSpellingsInRealIptablesTests), refused here too.</summary>
+    [TestCase("-A INPUT --source=1.2.3.4 -j ACCEPT", "iptables takes the whole word \"--source=1.2.3.4\" as the value of -s")]
+    [TestCase("-A INPUT -s1.2.3.4 -j ACCEPT", "iptables takes the whole word \"-s1.2.3.4\" as the value of -s")]
+    [TestCase("-A INPUT --dst=1.2.3.4 -j ACCEPT", "iptables takes the whole word \"--dst=1.2.3.4\" as the value of -d")]
+    [TestCase("-A INPUT --protocol=6 -j ACCEPT", "iptables takes the whole word \"--protocol=6\" as the value of -p")]
+    [TestCase("-A INPUT -ptcp -j ACCEPT", "iptables takes the whole word \"-ptcp\" as the value of -p")]
+    [TestCase("-A INPUT --jump=ACCEPT", "iptables takes the whole word \"--jump=ACCEPT\" as the value of -j")]
+    [TestCase("-A INPUT -jACCEPT", "iptables takes the whole word \"-jACCEPT\" as the value of -j")]
+    [TestCase("-A INPUT --in-interface=eth0 -j ACCEPT", "interface name \"--in-interface=eth0\" in -i is longer than 15 characters")]
+    [TestCase("-A INPUT -m comment --comment \"a\"\"b\" -j ACCEPT", "unexpected argument \"b\"")]
+    [TestCase("-A INPUT -m comment --comment a\"b c\"d -j ACCEPT", "unexpected argument \"d\"")]
+    public void Spellings_iptables_refuses(string input, string message)
+    {
+        var e = Assert.Throws<DumpParseException>(() => SaveText.ParseRule(input))!;
+        Assert.That(e.Message, Does.Contain(message));
+    }
 
     [Test]
     public void Legacy_quirk_can_drop_inverted_wildcard_interfaces()

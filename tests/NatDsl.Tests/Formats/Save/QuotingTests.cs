@@ -58,10 +58,10 @@ public class QuotingTests
     }
 
     [Test]
-    public void A_quoted_argument_is_never_an_option()
+    public void A_quoted_option_is_an_option_as_iptables_restore_removes_quotes_first()
     {
-        var ex = Assert.Throws<NatDsl.Formats.DumpParseException>(() => SaveText.ParseRule("-A INPUT \"-j\" ACCEPT"))!;
-        Assert.That(ex.Column, Is.EqualTo(10));
+        Assert.That(SaveText.ParseRule("-A INPUT \"-j\" ACCEPT").Target, Is.EqualTo(SaveText.ParseRule("-A INPUT -j ACCEPT").Target));
+        Assert.That(SaveText.ParseRule("-A INPUT \"!\" -s 1.2.3.4 -j ACCEPT").Source!.Inverted, Is.True);
     }
 
     [Test]

@@ -114,7 +114,7 @@ public class SharedParseValuesTests
     [TestCase("-A X -s 10.1.2.3 -j ACCEPT", "10.1.2.3/32")]
     [TestCase("-A X -s 10.1.2.3/24 -j ACCEPT", "10.1.2.0/24")]
     [TestCase("-A X -s 10.1.2.3/255.255.0.0 -j ACCEPT", "10.1.0.0/16")]
-    [TestCase("-A X --source=10.1.2.3/8 -j ACCEPT", "10.0.0.0/8")]
+    [TestCase("-A X --src 10.1.2.3/8 -j ACCEPT", "10.0.0.0/8")]
     public void Sources_read_from_the_line_are_those_of_libxtables(string line, string network)
     {
         Assert.That(Rules(line + "\n")[0].Source!.Value, Is.EqualTo(IpNetwork.Parse(network)));

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace NatDsl.Tests.Integration;
+
+/// <summary>
+/// Rewrites the <c>-A</c> lines of a restore script into other spellings iptables reads as the
+/// same rule: long forms of the generic options (<c>--source</c>, <c>--jump</c>, <c>--match</c>…),
+/// generic options and the options of one match in another order, <c>--option=value</c>, quoted
+/// values, protocols by number or in capitals, tcp/udp ports in hexadecimal, an implicit
+/// <c>-m tcp</c>/<c>-m udp</c>, and extra blanks. What iptables prints for the result must not
+/// change, and neither may what our parser reads.
+/// </summary>
+public static class SpellingMutator
+{
+    private static readonly Dictionary<string, string> LongForms = new(StringComparer.Ordinal)
+    {
+        ["-s"] = "--source",
+        ["-d"] = "--destination",
+        ["-i"] = "--in-interface",
+        ["-o"] = "--out-interface",
+        ["-p"] = "--protocol",
+        ["-f"] = "--fragment",
+        ["-m"] = "--match",
+        ["-j"] = "--jump",
+        ["-g"] = "--goto",
+    };
+
+    private static readonly Dictionary<string, string[]> ProtocolSpellings = new(StringComparer.Ordinal)
+    {
+        ["tcp"] = new[] { "6", "TCP", "0x6", "Tcp" },
+        ["udp"] = new[] { "17", "UDP", "0x11" },
+        ["sctp"] = new[] { "132", "SCTP" },
+        ["icmp"] = new[] { "1", "ICMP" },
+    };
+
+    /// <summary>The script with every <c>-A</c> line (with or without leading counters) respelled.</summary>
+    public static string Mutate(string script, Random random)
+    {
+        var lines = script.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var counters = string.Empty;
+            if (line.StartsWith('['))
+            {
+                var close = line.IndexOf("] ", StringComparison.Ordinal);
+                if (close < 0) continue;
+                counters = line.Substring(0, close + 2);
+                line = line.Substring(close + 2);
+            }
+            if (!line.StartsWith("-A ", StringComparison.Ordinal)) continue;
+            lines[i] = counters + MutateRule(line, random);
+        }
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>One <c>-A CHAIN …</c> line respelled.</summary>
+    public static string MutateRule(string line, Random random)
+    {
+        var tokens = Tokenize(line);
+        if (tokens is null) return line;
+        var head = tokens.Take(2).ToList();
+        var segments = Segments(tokens.Skip(2).ToList());
+
+        // The generic options in another order (they all come before the first match).
+        if (segments.Count > 0 && segments[0].Kind == null && random.Next(2) == 0) Shuffle(segments[0].Groups, random);
+        // The options of a match in another order.
+        foreach (var segment in segments.Where(s => s.Kind == "-m" && s.Groups.Count > 1 && random.Next(2) == 0)) Shuffle(segment.Groups, random);
+
+        var protocol = segments.Count > 0 && segments[0].Kind == null
+            ? segments[0].Groups.FirstOrDefault(g => g.Option == "-p" && !g.Inverted)?.Args.FirstOrDefault()
+            : null;
+        var firstMatch = segments.FirstOrDefault(s => s.Kind == "-m");
+        var words = new List<string>(head);
+        foreach (var segment in segments)
+        {
+            if (segment.Kind is not null)
+            {
+                // An implicit tcp/udp match: "-p tcp --dport 80" loads tcp by itself, first in the rule.
+                var implicitMatch = segment == firstMatch && protocol is "tcp" or "udp" && segment.Name == protocol && segment.Groups.Count > 0
+                    && segment.Groups.All(g => g.Option.StartsWith("--", StringComparison.Ordinal)) && random.Next(3) == 0;
+                if (!implicitMatch)
+                {
+                    words.Add(random.Next(3) == 0 ? LongForms[segment.Kind] : segment.Kind);
+                    words.Add(segment.Name!);
+                }
+            }
+            foreach (var group in segment.Groups) words.AddRange(Spell(group, segment, random));
+        }
+        var text = new StringBuilder();
+        for (var w = 0; w < words.Count; w++)
+        {
+            if (w > 0) text.Append(random.Next(8) == 0 ? "  " : " ");
+            text.Append(words[w]);
+        }
+        return text.ToString();
+    }
+
+    private static IEnumerable<string> Spell(Group group, Segment segment, Random random)
+    {
+        if (group.Inverted) yield return "!";
+        var option = group.Option;
+        var args = group.Args.ToArray();
+        if (segment.Kind is null)
+        {
+            if (option == "-p" && args.Length == 1 && ProtocolSpellings.TryGetValue(args[0], out var spellings) && random.Next(2) == 0)
+            {
+                args[0] = spellings[random.Next(spellings.Length)];
+            }
+            if (LongForms.TryGetValue(option, out var longForm) && random.Next(2) == 0) option = longForm;
+        }
+        else if (segment.Name is "tcp" or "udp" && option is "--dport" or "--sport" && args.Length == 1 && random.Next(2) == 0)
+        {
+            args[0] = string.Join(":", args[0].Split(':').Select(p => p.Length == 0 ? p : "0x" + int.Parse(p, System.Globalization.CultureInfo.InvariantCulture).ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        for (var a = 0; a < args.Length; a++)
+        {
+            if (!args[a].StartsWith('"') && args[a].IndexOfAny(new[] { '"', '\\', '\'' }) < 0 && random.Next(6) == 0) args[a] = "\"" + args[a] + "\"";
+        }
+        // "--option=value", but not for the generic options iptables reads from the whole word
+        // (--source=…, --protocol=…, --jump=…: refused, see RejectedSpellingsInRealIptablesTests).
+        if (option.StartsWith("--", StringComparison.Ordinal) && args.Length == 1 && (segment.Kind is not null || option is "--match" or "--goto") && random.Next(4) == 0)
+        {
+            yield return option + "=" + args[0];
+            yield break;
+        }
+        yield return option;
+        foreach (var arg in args) yield return arg;
+    }
+
+    private sealed class Group
+    {
+        public bool Inverted;
+        public string Option = string.Empty;
+        public List<string> Args = new();
+    }
+
+    private sealed class Segment
+    {
+        /// <summary>null for the generic options, -m for a match, -j or -g for the target.</summary>
+        public string? Kind;
+        public string? Name;
+        public List<Group> Groups = new();
+    }
+
+    private static List<Segment> Segments(List<string> tokens)
+    {
+        var segments = new List<Segment> { new Segment() };
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var inverted = tokens[i] == "!";
+            if (inverted) i++;
+            if (i >= tokens.Count) break;
+            var option = tokens[i++];
+            if (!inverted && option is "-m" or "-j" or "-g" && i < tokens.Count)
+            {
+                segments.Add(new Segment { Kind = option, Name = tokens[i++] });
+                continue;
+            }
+            var group = new Group { Inverted = inverted, Option = option };
+            while (i < tokens.Count && !IsOption(tokens[i]) && tokens[i] != "!") group.Args.Add(tokens[i++]);
+            segments[^1].Groups.Add(group);
+        }
+        if (segments[0].Groups.Count == 0) segments.RemoveAt(0);
+        return segments;
+    }
+
+    private static bool IsOption(string token) => token.Length > 1 && token[0] == '-' && !char.IsDigit(token[1]);
+
+    private static void Shuffle<T>(List<T> list, Random random)
+    {
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+    }
+
+    /// <summary>Blank-separated words, a double-quoted word kept whole with its quotes; null when a quote is not closed.</summary>
+    private static List<string>? Tokenize(string line)
+    {
+        var tokens = new List<string>();
+        var i = 0;
+        while (i < line.Length)
+        {
+            if (line[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            if (line[i] == '"')
+            {
+                i++;
+                while (i < line.Length && line[i] != '"')
+                {
+                    if (line[i] == '\\') i++;
+                    i++;
+                }
+                if (i >= line.Length) return null;
+                i++;
+            }
+            else
+            {
+                while (i < line.Length && line[i] != ' ') i++;
+            }
+            tokens.Add(line.Substring(start, i - start));
+        }
+        return tokens;
+    }
+}
