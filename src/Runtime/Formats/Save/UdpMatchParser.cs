@@ -32,7 +32,7 @@ internal sealed class UdpMatchParser : MatchParser
     public override void ParseOption(int id, OptionCall call)
     {
         Once(id, call);
-        var ports = call.Context.SharedPorts(PortText.ParseRange(call.Argument(), call.Context.Line), call.Inverted);
+        var ports = call.Context.SharedPorts(PortText.ParseUdpRange(call.Argument(), call.Context.Line), call.Inverted);
         if (id == SourcePortId) _source = ports;
         else _destination = ports;
     }

@@ -28,6 +28,12 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT -p tcp --destination-port 80 --source-port 1:2 -j ACCEPT", "-A INPUT -p tcp -m tcp --sport 1:2 --dport 80 -j ACCEPT")]
     [TestCase("-A INPUT -p 6 --dport 80 -j ACCEPT", "-A INPUT -p tcp -m tcp --dport 80 -j ACCEPT")]
     [TestCase("-A INPUT -p udp --sport :53 -j ACCEPT", "-A INPUT -p udp -m udp --sport 0:53 -j ACCEPT")]
+    // udp reads ports as getaddrinfo does: decimal, cut to 16 bits, reversed ranges kept.
+    [TestCase("-A INPUT -p udp -m udp --dport 010:0020 -j ACCEPT", "-A INPUT -p udp -m udp --dport 10:20 -j ACCEPT")]
+    [TestCase("-A INPUT -p udp -m udp --dport 20:10 -j ACCEPT", "-A INPUT -p udp -m udp --dport 20:10 -j ACCEPT")]
+    [TestCase("-A INPUT -p udp -m udp --dport 65537 --sport \" +5\" -j ACCEPT", "-A INPUT -p udp -m udp --sport 5 --dport 1 -j ACCEPT")]
+    [TestCase("-A INPUT -p udp -m udp --dport 4294967296 -j ACCEPT", "-A INPUT -p udp -m udp --dport 0 -j ACCEPT")]
+    [TestCase("-A INPUT -p udp -m udp --dport 5: -j ACCEPT", "-A INPUT -p udp -m udp --dport 5:65535 -j ACCEPT")]
     [TestCase("-A INPUT -p udp -m udp ! --dport 53 -j ACCEPT", "-A INPUT -p udp -m udp ! --dport 53 -j ACCEPT")]
     [TestCase("-A INPUT -p sctp --dport 5 -j ACCEPT", "-A INPUT -p sctp -m sctp --dport 5 -j ACCEPT")]
     [TestCase("-A INPUT -p sctp -m sctp ! --sport 5:6 -j ACCEPT", "-A INPUT -p sctp -m sctp ! --sport 5:6 -j ACCEPT")]
@@ -310,6 +316,12 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT --in-interface=eth0 -j ACCEPT", "interface name \"--in-interface=eth0\" in -i is longer than 15 characters")]
     [TestCase("-A INPUT -m comment --comment \"a\"\"b\" -j ACCEPT", "unexpected argument \"b\"")]
     [TestCase("-A INPUT -m comment --comment a\"b c\"d -j ACCEPT", "unexpected argument \"d\"")]
+    [TestCase("-A INPUT -p udp -m udp --dport 0x35 -j ACCEPT", "invalid port \"0x35\" (the udp match reads ports in decimal only)")]
+    [TestCase("-A INPUT -p udp -m udp --dport 2147483648 -j ACCEPT", "invalid port \"2147483648\" (iptables reads it as a negative number)")]
+    [TestCase("-A INPUT -p udp -m udp --dport -5 -j ACCEPT", "invalid port \"-5\"")]
+    [TestCase("-A INPUT -p udp -m udp --dport \"5 \" -j ACCEPT", "invalid port \"5 \"")]
+    [TestCase("-A INPUT -p udp -m udp --dport 1:2:3 -j ACCEPT", "too many ports")]
+    [TestCase("-A INPUT -p tcp -m tcp --dport 20:10 -j ACCEPT", "invalid port range \"20:10\"")]
     public void Spellings_iptables_refuses(string input, string message)
     {
         var e = Assert.Throws<DumpParseException>(() => SaveText.ParseRule(input))!;
