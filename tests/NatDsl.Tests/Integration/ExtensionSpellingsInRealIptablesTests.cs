@@ -68,6 +68,26 @@ public class ExtensionSpellingsInRealIptablesTests
     /// <summary>The ipsets the set match spellings name (ipset is installed by .ci/run).</summary>
     private static readonly string[][] Ipsets = { new[] { "KUBE-X", "hash:ip" }, new[] { "s", "hash:ip,port,ip" } };
 
+    /// <summary>The spelling tests checked here.</summary>
+    public static IEnumerable<string> MethodNames => Methods.Keys;
+
+    /// <summary>The table and family a spelling test parses in.</summary>
+    public static (string Table, IpFamily Family) TableOf(string method) => Methods[method];
+
+    /// <summary>Whether this machine cannot load <paramref name="input"/> on <paramref name="backend"/>.</summary>
+    public static bool CannotLoadOn(string input, IptablesBackend backend) => CannotLoad.ContainsKey((input, backend));
+
+    /// <summary>Creates what a spelling test's rules refer to (the ipsets of the set match).</summary>
+    public static void Prepare(IptablesSession session, string method)
+    {
+        if (method != "Set") return;
+        foreach (var set in Ipsets)
+        {
+            var created = session.Namespace.Exec("ipset", "create", set[0], set[1]);
+            Assert.That(created.ExitCode, Is.Zero, "ipset create " + string.Join(" ", set) + ": " + created);
+        }
+    }
+
     public static IEnumerable<TestCaseData> Groups()
     {
         foreach (var backend in new[] { IptablesBackend.Legacy, IptablesBackend.Nft })
@@ -96,14 +116,7 @@ public class ExtensionSpellingsInRealIptablesTests
         var cases = Cases(method);
         Assert.That(cases, Is.Not.Empty);
         using var session = IptablesSession.Open(backend, family == IpFamily.V6);
-        if (method == "Set")
-        {
-            foreach (var set in Ipsets)
-            {
-                var created = session.Namespace.Exec("ipset", "create", set[0], set[1]);
-                Assert.That(created.ExitCode, Is.Zero, "ipset create " + string.Join(" ", set) + ": " + created);
-            }
-        }
+        Prepare(session, method);
         var failures = new List<string>();
         var checkedCount = 0;
         foreach (var (input, expected) in cases)
@@ -173,6 +186,8 @@ public class ExtensionSpellingsInRealIptablesTests
         rule.InInterface is { Inverted: true, Value: "+" } || rule.OutInterface is { Inverted: true, Value: "+" };
 
     /// <summary>The (input, expected) lines of one spelling test, whole rules.</summary>
+    public static List<(string Input, string Expected)> CasesOf(string method) => Cases(method);
+
     private static List<(string Input, string Expected)> Cases(string method)
     {
         var info = typeof(ExtensionSaveTextTests).GetMethod(method)!;

@@ -9,8 +9,9 @@ namespace NatDsl.Tests.Integration;
 /// Rewrites the <c>-A</c> lines of a restore script into other spellings iptables reads as the
 /// same rule: long forms of the generic options (<c>--source</c>, <c>--jump</c>, <c>--match</c>…),
 /// generic options and the options of one match in another order, <c>--option=value</c>, quoted
-/// values, protocols by number or in capitals, tcp/udp ports in hexadecimal, an implicit
-/// <c>-m tcp</c>/<c>-m udp</c>, and extra blanks. What iptables prints for the result must not
+/// values, protocols by number or in capitals, tcp ports in hexadecimal and udp ports with leading zeros, an implicit
+/// <c>-m tcp</c>/<c>-m udp</c>, abbreviated long options, and extra blanks. An abbreviation may be ambiguous: then iptables
+/// and we must both refuse it. What iptables prints for the result must not
 /// change, and neither may what our parser reads.
 /// </summary>
 public static class SpellingMutator
@@ -61,12 +62,14 @@ public static class SpellingMutator
     public static string MutateRule(string line, Random random)
     {
         var tokens = Tokenize(line);
-        if (tokens is null) return line;
+        // A comment that looks like an option ("--comment -j") cannot be told from one here.
+        if (tokens is null || tokens.Zip(tokens.Skip(1)).Any(p => p.First == "--comment" && p.Second.StartsWith('-'))) return line;
         var head = tokens.Take(2).ToList();
         var segments = Segments(tokens.Skip(2).ToList());
 
         // The generic options in another order (they all come before the first match).
-        if (segments.Count > 0 && segments[0].Kind == null && random.Next(2) == 0) Shuffle(segments[0].Groups, random);
+        // (Not when an implicit match's options are among them: they must follow -p.)
+        if (segments.Count > 0 && segments[0].Kind == null && segments[0].Groups.All(g => IsGeneric(g.Option)) && random.Next(2) == 0) Shuffle(segments[0].Groups, random);
         // The options of a match in another order.
         foreach (var segment in segments.Where(s => s.Kind == "-m" && s.Groups.Count > 1 && random.Next(2) == 0)) Shuffle(segment.Groups, random);
 
@@ -114,7 +117,10 @@ public static class SpellingMutator
         }
         else if (segment.Name is "tcp" or "udp" && option is "--dport" or "--sport" && args.Length == 1 && random.Next(2) == 0)
         {
-            args[0] = string.Join(":", args[0].Split(':').Select(p => p.Length == 0 ? p : "0x" + int.Parse(p, System.Globalization.CultureInfo.InvariantCulture).ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
+            // tcp reads ports in base 0 (hexadecimal), udp in decimal only (leading zeros are not octal).
+            args[0] = string.Join(":", args[0].Split(':').Select(p => p.Length == 0 ? p
+                : segment.Name == "tcp" ? "0x" + int.Parse(p, System.Globalization.CultureInfo.InvariantCulture).ToString("x", System.Globalization.CultureInfo.InvariantCulture)
+                : "00" + p));
         }
         for (var a = 0; a < args.Length; a++)
         {
@@ -122,7 +128,10 @@ public static class SpellingMutator
         }
         // "--option=value", but not for the generic options iptables reads from the whole word
         // (--source=…, --protocol=…, --jump=…: refused, see RejectedSpellingsInRealIptablesTests).
-        if (option.StartsWith("--", StringComparison.Ordinal) && args.Length == 1 && (segment.Kind is not null || option is "--match" or "--goto") && random.Next(4) == 0)
+        // An abbreviation, as getopt_long allows when it is unique among the options known at
+        // that point (iptables and we must then agree whether it is).
+        if (option.StartsWith("--", StringComparison.Ordinal) && option.Length > 4 && random.Next(5) == 0) option = option.Substring(0, 2 + 2 + random.Next(option.Length - 4));
+        if (option.StartsWith("--", StringComparison.Ordinal) && args.Length == 1 && (segment.Kind is not null || option.StartsWith("--ma", StringComparison.Ordinal) || option.StartsWith("--g", StringComparison.Ordinal)) && random.Next(4) == 0)
         {
             yield return option + "=" + args[0];
             yield break;
@@ -168,6 +177,8 @@ public static class SpellingMutator
         if (segments[0].Groups.Count == 0) segments.RemoveAt(0);
         return segments;
     }
+
+    private static bool IsGeneric(string option) => LongForms.ContainsKey(option) || LongForms.ContainsValue(option);
 
     private static bool IsOption(string token) => token.Length > 1 && token[0] == '-' && !char.IsDigit(token[1]);
 

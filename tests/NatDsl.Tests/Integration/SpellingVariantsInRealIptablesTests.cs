@@ -19,7 +19,9 @@ namespace NatDsl.Tests.Integration;
 [NonParallelizable]
 public class SpellingVariantsInRealIptablesTests
 {
-    private const int VariantsPerVector = 3;
+    private const int VariantsPerVector = 6;
+
+    private const int VariantsPerSpelling = 2;
 
     public static IEnumerable<TestCaseData> Cases()
     {
@@ -47,23 +49,106 @@ public class SpellingVariantsInRealIptablesTests
         {
             var respelled = SpellingMutator.Mutate(input, new Random(StableSeed(vector, k)));
             var (rc, saves) = Load(backend, ipv6, respelled, tables);
+            string oursRespelled;
+            var weRefuse = false;
+            try
+            {
+                oursRespelled = SaveRenderer.Render(SaveParser.ParseRuleSet(respelled, vector + " variant " + k), new SaveRenderOptions { RuleCounters = true });
+            }
+            catch (NatDsl.Formats.DumpParseException e)
+            {
+                oursRespelled = "parse error: " + e.Message;
+                weRefuse = true;
+            }
             using (Assert.EnterMultipleScope())
             {
+                if (rc != 0 && originalRc == 0)
+                {
+                    // iptables refuses the variant (an ambiguous abbreviation): so must we.
+                    if (!weRefuse) Assert.Fail("variant " + k + ": iptables refuses it, we read it\n" + Culprits(backend, ipv6, input, respelled, tables, originalRc, originalSaves));
+                    continue;
+                }
                 if (rc != originalRc || !saves.SequenceEqual(originalSaves))
                 {
-                    Assert.Fail("variant " + k + ": iptables reads another rule set (exit " + rc + " for " + originalRc + ")\n" + Culprits(backend, ipv6, input, respelled, tables, originalRc, originalSaves));
+                    Assert.Fail("variant " + k + ": iptables reads another rule set (exit " + rc + " for " + originalRc + ")\n" + Culprits(backend, ipv6, input, respelled, tables, originalRc, originalSaves)
+                        + "\nwe: " + (weRefuse ? oursRespelled : "read it"));
                 }
-                string oursRespelled;
-                try
-                {
-                    oursRespelled = SaveRenderer.Render(SaveParser.ParseRuleSet(respelled, vector + " variant " + k), new SaveRenderOptions { RuleCounters = true });
-                }
-                catch (NatDsl.Formats.DumpParseException e)
-                {
-                    oursRespelled = "parse error: " + e.Message;
-                }
-                Assert.That(oursRespelled, Is.EqualTo(ours), "variant " + k + ": we read another rule set\n" + Changed(input, respelled));
+                if (oursRespelled != ours) Assert.Fail("variant " + k + ": we read another rule set\n" + FirstDifference(ours, oursRespelled) + "\n" + Changed(input, respelled));
             }
+        }
+    }
+
+    public static IEnumerable<TestCaseData> SpellingGroups()
+    {
+        foreach (var backend in new[] { IptablesBackend.Legacy, IptablesBackend.Nft })
+        {
+            foreach (var name in ExtensionSpellingsInRealIptablesTests.MethodNames) yield return new TestCaseData(name, backend).SetName("Spellings_" + name + "." + backend);
+        }
+    }
+
+    /// <summary>
+    /// The canonical lines of the spelling tests, respelled: iptables prints for each variant what
+    /// it prints for the line (or refuses both), and we read the variant as we read the line (or
+    /// refuse it exactly when iptables does).
+    /// </summary>
+    [TestCaseSource(nameof(SpellingGroups))]
+    public void A_respelled_canonical_line_is_the_same_rule_to_iptables_and_to_us(string method, IptablesBackend backend)
+    {
+        RealIptables.Require();
+        var (table, family) = ExtensionSpellingsInRealIptablesTests.TableOf(method);
+        using var session = IptablesSession.Open(backend, family == IpFamily.V6);
+        ExtensionSpellingsInRealIptablesTests.Prepare(session, method);
+        var failures = new List<string>();
+        var compared = 0;
+        foreach (var (input, canonical) in ExtensionSpellingsInRealIptablesTests.CasesOf(method))
+        {
+            if (ExtensionSpellingsInRealIptablesTests.CannotLoadOn(input, backend)) continue;
+            var original = Script(table, canonical);
+            var (originalRc, originalSave) = LoadOne(session, original, table);
+            var ours = Ours(original, family);
+            for (var k = 0; k < VariantsPerSpelling; k++)
+            {
+                var variant = SpellingMutator.MutateRule(canonical, new Random(StableSeed(canonical, k)));
+                if (variant == canonical) continue;
+                compared++;
+                var (rc, save) = LoadOne(session, Script(table, variant), table);
+                var oursVariant = Ours(Script(table, variant), family);
+                var refusedByIptables = rc != 0 && originalRc == 0;
+                if (refusedByIptables ? !IsRefusal(oursVariant) : rc != originalRc || save != originalSave)
+                {
+                    failures.Add(canonical + "\n  → " + variant + "\n    iptables: " + (rc != 0 ? "refuses" : save.Trim()) + "\n    we:       " + oursVariant.Trim());
+                }
+                else if (!refusedByIptables && oursVariant != ours && !(IsRefusal(ours) && IsRefusal(oursVariant)))
+                {
+                    failures.Add(canonical + "\n  → " + variant + "\n    we read:  " + oursVariant.Trim() + "\n    not:      " + ours.Trim());
+                }
+            }
+        }
+        Assert.That(compared, Is.GreaterThan(0));
+        Assert.That(failures, Is.Empty, failures.Count + " of " + compared + " respellings differ:\n" + string.Join("\n", failures));
+    }
+
+    private static bool IsRefusal(string ours) => ours.StartsWith("parse error", StringComparison.Ordinal);
+
+    private static string Script(string table, string rule) => "*" + table + "\n:X - [0:0]\n:Y - [0:0]\n" + rule + "\nCOMMIT\n";
+
+    private static (int ExitCode, string Rules) LoadOne(IptablesSession session, string script, string table)
+    {
+        var restore = session.Restore(script);
+        if (restore.ExitCode != 0) return (restore.ExitCode, string.Empty);
+        return (0, string.Join("\n", session.Save(table).Split('\n').Where(l => l.StartsWith("-A ", StringComparison.Ordinal))));
+    }
+
+    private static string Ours(string script, IpFamily family)
+    {
+        try
+        {
+            var table = SaveParser.ParseRuleSet(script, "spelling", new SaveParseOptions { Family = family }).Tables[0];
+            return string.Join("\n", SaveRenderer.RenderTable(table).Split('\n').Where(l => l.StartsWith("-A ", StringComparison.Ordinal)));
+        }
+        catch (NatDsl.Formats.DumpParseException e)
+        {
+            return "parse error: " + e.Message;
         }
     }
 
@@ -88,6 +173,19 @@ public class SpellingVariantsInRealIptablesTests
             }
         }
         return found.Count == 0 ? "no single line does it:\n" + Changed(original, respelled) : string.Join("\n", found);
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var a = expected.Split('\n');
+        var b = actual.Split('\n');
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var x = i < a.Length ? a[i] : "<none>";
+            var y = i < b.Length ? b[i] : "<none>";
+            if (x != y) return "  as written:  " + x + "\n  respelled:   " + y;
+        }
+        return string.Empty;
     }
 
     /// <summary>A seed that does not change between runs (string hashes do).</summary>

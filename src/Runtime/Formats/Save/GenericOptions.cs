@@ -8,7 +8,7 @@ internal static class GenericOptions
         ("source", GenericOption.Source), ("src", GenericOption.Source),
         ("destination", GenericOption.Destination), ("dst", GenericOption.Destination),
         ("in-interface", GenericOption.InInterface), ("out-interface", GenericOption.OutInterface),
-        ("protocol", GenericOption.Protocol), ("fragment", GenericOption.Fragment),
+        ("protocol", GenericOption.Protocol), ("fragments", GenericOption.Fragment),
         ("match", GenericOption.Match), ("jump", GenericOption.Jump), ("goto", GenericOption.Goto),
         ("set-counters", GenericOption.SetCounters), ("table", GenericOption.Table),
         ("append", GenericOption.Command), ("insert", GenericOption.Command), ("delete", GenericOption.Command),
@@ -16,6 +16,12 @@ internal static class GenericOptions
         ("flush", GenericOption.Command), ("policy", GenericOption.Command), ("zero", GenericOption.Command),
         ("list", GenericOption.Command), ("list-rules", GenericOption.Command), ("rename-chain", GenericOption.Command),
         ("check", GenericOption.Command),
+        // The rest of iptables 1.8.9's option table: they take part in resolving abbreviations
+        // (--mo is ambiguous between statistic's --mode and --modprobe).
+        ("verbose", GenericOption.Verbose), ("modprobe", GenericOption.Modprobe),
+        ("numeric", GenericOption.NotInRule), ("exact", GenericOption.NotInRule), ("line-numbers", GenericOption.NotInRule),
+        ("wait", GenericOption.NotInRule), ("wait-interval", GenericOption.NotInRule), ("version", GenericOption.NotInRule),
+        ("help", GenericOption.NotInRule), ("ipv4", GenericOption.Ipv4), ("ipv6", GenericOption.Ipv6),
     };
 
     /// <summary>The long options, for prefix resolution.</summary>
@@ -39,6 +45,11 @@ internal static class GenericOptions
         'c' => GenericOption.SetCounters,
         't' => GenericOption.Table,
         'A' or 'I' or 'D' or 'R' or 'N' or 'X' or 'F' or 'P' or 'Z' or 'L' or 'S' or 'E' or 'C' => GenericOption.Command,
+        'v' => GenericOption.Verbose,
+        'M' => GenericOption.Modprobe,
+        'n' or 'x' or 'w' or 'W' or 'V' or 'h' => GenericOption.NotInRule,
+        '4' => GenericOption.Ipv4,
+        '6' => GenericOption.Ipv6,
         _ => GenericOption.None,
     };
 
@@ -50,7 +61,12 @@ internal static class GenericOptions
         "in-interface" => GenericOption.InInterface,
         "out-interface" => GenericOption.OutInterface,
         "protocol" => GenericOption.Protocol,
-        "fragment" => GenericOption.Fragment,
+        "fragments" => GenericOption.Fragment,
+        "verbose" => GenericOption.Verbose,
+        "modprobe" => GenericOption.Modprobe,
+        "numeric" or "exact" or "line-numbers" or "wait" or "wait-interval" or "version" or "help" => GenericOption.NotInRule,
+        "ipv4" => GenericOption.Ipv4,
+        "ipv6" => GenericOption.Ipv6,
         "match" => GenericOption.Match,
         "jump" => GenericOption.Jump,
         "goto" => GenericOption.Goto,

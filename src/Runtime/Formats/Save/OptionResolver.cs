@@ -40,7 +40,7 @@ internal static class OptionResolver
         {
             if (!n.StartsWith(name, System.StringComparison.Ordinal)) continue;
             names.Add("--" + n);
-            var key = option == GenericOption.Command ? "command " + n : "generic " + option;
+            var key = option is GenericOption.Command or GenericOption.NotInRule ? "command " + n : "generic " + option;
             if (!found)
             {
                 found = true;

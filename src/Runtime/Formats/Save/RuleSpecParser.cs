@@ -230,6 +230,25 @@ internal static class RuleSpecParser
                 }
                 case GenericOption.Table:
                     throw line.Error(token, "the -t option cannot be used here (tables are selected by *table lines)");
+                case GenericOption.Verbose:
+                    // iptables-restore prints the rule and adds it as usual.
+                    if (invert) throw line.Error(invertToken, "cannot have ! before -v");
+                    NoInline(inline, line, token);
+                    break;
+                case GenericOption.Modprobe:
+                    if (invert) throw line.Error(invertToken, "cannot have ! before --modprobe");
+                    Argument(context, inline, token, "--modprobe");
+                    break;
+                case GenericOption.NotInRule:
+                    throw line.Error(token, "option \"" + token.Text + "\" cannot be used in a rule line");
+                case GenericOption.Ipv4:
+                case GenericOption.Ipv6:
+                    // The rule's family, as an address would say it. (iptables-restore of the other
+                    // family skips the rule; here a dump of the other family is refused, not thinned.)
+                    if (invert) throw line.Error(invertToken, "cannot have ! before " + token.Text);
+                    NoInline(inline, line, token);
+                    context.Family.Observe(generic == GenericOption.Ipv4 ? IpFamily.V4 : IpFamily.V6, line, token, token.Text + " (the rule's family)");
+                    break;
                 default:
                     throw line.Error(token, "only one command is allowed per line (unexpected \"" + token.Text + "\")");
             }

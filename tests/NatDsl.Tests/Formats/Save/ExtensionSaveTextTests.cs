@@ -303,6 +303,14 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT -m comment --comment=\"a b\" -j ACCEPT", "-A INPUT -m comment --comment \"a b\" -j ACCEPT")]
     [TestCase("-A INPUT -m comment --comment \"-j\" -j ACCEPT", "-A INPUT -m comment --comment -j -j ACCEPT")]
     [TestCase("-A INPUT -m comment --comment= -j ACCEPT", "-A INPUT -m comment --comment \"\" -j ACCEPT")]
+    // The rest of iptables' own option table: -v and --modprobe change nothing, -4 names the family,
+    // --fragment is an abbreviation of --fragments.
+    [TestCase("-A INPUT -v -s 1.2.3.4 --verbose -j ACCEPT", "-A INPUT -s 1.2.3.4/32 -j ACCEPT")]
+    [TestCase("-A INPUT --modprobe /bin/true -M x -j ACCEPT", "-A INPUT -j ACCEPT")]
+    [TestCase("-A INPUT -4 -s 1.2.3.4 -j ACCEPT", "-A INPUT -s 1.2.3.4/32 -j ACCEPT")]
+    [TestCase("-A INPUT --fragments -j ACCEPT", "-A INPUT -f -j ACCEPT")]
+    [TestCase("-A INPUT --frag -j ACCEPT", "-A INPUT -f -j ACCEPT")]
+    [TestCase("-A INPUT -m statistic --mode random --probability 0.5 -j ACCEPT", "-A INPUT -m statistic --mode random --probability 0.50000000000 -j ACCEPT")]
     public void Generic_options(string input, string expected) => Assert.That(SaveText.Canonical(input), Is.EqualTo(expected));
 
     /// <summary>Spellings iptables 1.8.9 refuses (checked in RejectedSpellingsInRealIptablesTests), refused here too.</summary>
@@ -316,6 +324,11 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT --in-interface=eth0 -j ACCEPT", "interface name \"--in-interface=eth0\" in -i is longer than 15 characters")]
     [TestCase("-A INPUT -m comment --comment \"a\"\"b\" -j ACCEPT", "unexpected argument \"b\"")]
     [TestCase("-A INPUT -m comment --comment a\"b c\"d -j ACCEPT", "unexpected argument \"d\"")]
+    [TestCase("-A INPUT -m statistic --mod random --probability 0.5 -j ACCEPT", "option \"--mod\" is ambiguous (--modprobe, --mode)")]
+    [TestCase("-A INPUT --ver -j ACCEPT", "option \"--ver\" is ambiguous (--verbose, --version)")]
+    [TestCase("-A INPUT -n -j ACCEPT", "option \"-n\" cannot be used in a rule line")]
+    [TestCase("-A INPUT --line-numbers -j ACCEPT", "option \"--line-numbers\" cannot be used in a rule line")]
+    [TestCase("-A INPUT -w -j ACCEPT", "option \"-w\" cannot be used in a rule line")]
     [TestCase("-A INPUT -p udp -m udp --dport 0x35 -j ACCEPT", "invalid port \"0x35\" (the udp match reads ports in decimal only)")]
     [TestCase("-A INPUT -p udp -m udp --dport 2147483648 -j ACCEPT", "invalid port \"2147483648\" (iptables reads it as a negative number)")]
     [TestCase("-A INPUT -p udp -m udp --dport -5 -j ACCEPT", "invalid port \"-5\"")]

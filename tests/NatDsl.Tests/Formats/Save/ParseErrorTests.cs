@@ -12,7 +12,8 @@ public class ParseErrorTests
     // (text, line, column, problem fragment)
     [TestCase(Head + "-A INPUT -p tcp --dprot 80 -j ACCEPT\nCOMMIT\n", 3, 17, "unknown option \"--dprot\"")]
     [TestCase(Head + "-A INPUT --dport 80 -j ACCEPT\nCOMMIT\n", 3, 10, "unknown option \"--dport\"")]
-    [TestCase(Head + "-A INPUT -x 1\nCOMMIT\n", 3, 10, "unknown option \"-x\"")]
+    [TestCase(Head + "-A INPUT -x 1\nCOMMIT\n", 3, 10, "option \"-x\" cannot be used in a rule line")]
+    [TestCase(Head + "-A INPUT -y 1\nCOMMIT\n", 3, 10, "unknown option \"-y\"")]
     [TestCase(Head + "-A INPUT -p tcp -m tcp --dport 80 --bogus -j ACCEPT\nCOMMIT\n", 3, 35, "unknown option \"--bogus\"")]
     [TestCase(Head + "-A INPUT -s\nCOMMIT\n", 3, 10, "requires an argument")]
     [TestCase(Head + "-A INPUT -p tcp --dport\nCOMMIT\n", 3, 17, "requires an argument")]
