@@ -122,6 +122,15 @@ public static class SpellingMutator
                 : segment.Name == "tcp" ? "0x" + int.Parse(p, System.Globalization.CultureInfo.InvariantCulture).ToString("x", System.Globalization.CultureInfo.InvariantCulture)
                 : "00" + p));
         }
+        if (segment.Kind is null && option is "-s" or "-d" or "--source" or "--destination" && args.Length == 1 && random.Next(3) == 0) args[0] = Address(args[0], random);
+        if (option is "--mark" or "--set-xmark" or "--set-mark" && args.Length == 1 && random.Next(2) == 0) args[0] = Numbers(args[0], random);
+        if (option == "--probability" && args.Length == 1 && random.Next(2) == 0) args[0] = Probability(args[0], random);
+        if (option == "--icmp-type" && args.Length == 1 && IcmpNames.TryGetValue(args[0], out var icmpName) && random.Next(2) == 0) args[0] = icmpName;
+        if (EnumeratedValues.Contains(option) && args.Length >= 1 && random.Next(3) == 0)
+        {
+            var a = random.Next(args.Length);
+            args[a] = random.Next(2) == 0 ? args[a].ToLowerInvariant() : args[a].ToUpperInvariant();
+        }
         for (var a = 0; a < args.Length; a++)
         {
             if (!args[a].StartsWith('"') && args[a].IndexOfAny(new[] { '"', '\\', '\'' }) < 0 && random.Next(6) == 0) args[a] = "\"" + args[a] + "\"";
@@ -138,6 +147,51 @@ public static class SpellingMutator
         }
         yield return option;
         foreach (var arg in args) yield return arg;
+    }
+
+    /// <summary>Options whose values are names from a fixed set (iptables may or may not ignore their case).</summary>
+    private static readonly HashSet<string> EnumeratedValues = new(StringComparer.Ordinal)
+    {
+        "--ctstate", "--state", "--ctstatus", "--ctdir", "--src-type", "--dst-type", "--reject-with", "--log-level", "--mode", "--tcp-flags", "--ctproto",
+    };
+
+    private static readonly Dictionary<string, string> IcmpNames = new(StringComparer.Ordinal)
+    {
+        ["8"] = "echo-request", ["0"] = "echo-reply", ["3/4"] = "fragmentation-needed", ["3"] = "destination-unreachable", ["11"] = "time-exceeded",
+    };
+
+    /// <summary>An IPv4 address/prefix as a dotted mask or hexadecimal prefix, a /32 host without its prefix.</summary>
+    private static string Address(string value, Random random)
+    {
+        var slash = value.IndexOf('/');
+        if (slash < 0 || value.IndexOf(':') >= 0) return value;
+        if (!int.TryParse(value.Substring(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix)) return value;
+        var address = value.Substring(0, slash);
+        if (prefix == 32) return random.Next(2) == 0 ? address : address + "/255.255.255.255";
+        var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
+        return random.Next(2) == 0
+            ? address + "/" + (mask >> 24) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255)
+            : address + "/0x" + prefix.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A hexadecimal value[/mask] in decimal or octal.</summary>
+    private static string Numbers(string value, Random random) => string.Join("/", value.Split('/').Select(part =>
+    {
+        if (!part.StartsWith("0x", StringComparison.Ordinal)) return part;
+        var n = Convert.ToUInt32(part.Substring(2), 16);
+        return random.Next(2) == 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0" + Convert.ToString(n, 8);
+    }));
+
+    /// <summary>A probability as printed (0.50000000000) in a shorter or exponent form.</summary>
+    private static string Probability(string value, Random random)
+    {
+        var d = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        return random.Next(3) switch
+        {
+            0 => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            1 => d.ToString("E3", System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.TrimEnd('0'),
+        };
     }
 
     private sealed class Group
