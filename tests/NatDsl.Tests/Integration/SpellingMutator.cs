@@ -164,7 +164,8 @@ public static class SpellingMutator
     private static string Address(string value, Random random)
     {
         var slash = value.IndexOf('/');
-        if (slash < 0 || value.IndexOf(':') >= 0) return value;
+        if (value.IndexOf(':') >= 0) return Address6(value, slash, random);
+        if (slash < 0) return value;
         if (!int.TryParse(value.Substring(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix)) return value;
         var address = value.Substring(0, slash);
         if (prefix == 32) return random.Next(2) == 0 ? address : address + "/255.255.255.255";
@@ -172,6 +173,28 @@ public static class SpellingMutator
         return random.Next(2) == 0
             ? address + "/" + (mask >> 24) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255)
             : address + "/0x" + prefix.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An IPv6 address/prefix in capitals, without :: compression, or with a mask address.</summary>
+    private static string Address6(string value, int slash, Random random)
+    {
+        var address = slash < 0 ? value : value.Substring(0, slash);
+        var suffix = slash < 0 ? string.Empty : value.Substring(slash);
+        if (!System.Net.IPAddress.TryParse(address, out var parsed)) return value;
+        var bytes = parsed.GetAddressBytes();
+        switch (random.Next(3))
+        {
+            case 0:
+                return address.ToUpperInvariant() + suffix;
+            case 1:
+                var groups = Enumerable.Range(0, 8).Select(i => ((bytes[2 * i] << 8) | bytes[(2 * i) + 1]).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                return string.Join(":", groups) + suffix;
+            default:
+                if (suffix.Length == 0 || !int.TryParse(suffix.Substring(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix)) return value;
+                var mask = new byte[16];
+                for (var b = 0; b < prefix; b++) mask[b / 8] |= (byte)(0x80 >> (b % 8));
+                return address + "/" + new System.Net.IPAddress(mask);
+        }
     }
 
     /// <summary>A hexadecimal value[/mask] in decimal or octal.</summary>
