@@ -145,7 +145,7 @@ public class ExtensionSpellingsInRealIptablesTests
             var ours = SaveRenderer.RenderTable(loaded, new SaveRenderOptions { OmitInvertedWildcardInterface = backend == IptablesBackend.Legacy })
                 .Split('\n').Single(l => l.StartsWith("-A ", StringComparison.Ordinal));
             if (backend == IptablesBackend.Nft && NftPrints.TryGetValue(input, out var nft)) ours = nft;
-            var wanted = backend == IptablesBackend.Legacy && !HasInvertedWildcard(rule) ? new[] { expected, ours } : new[] { ours };
+            var wanted = backend == IptablesBackend.Legacy && !Iptables189Quirks.HasInvertedWildcardInterface(rule) ? new[] { expected, ours } : new[] { ours };
             foreach (var line in wanted.Distinct())
             {
                 if (printed.Count != 1 || printed[0] != line) failures.Add(input + "\n    iptables: " + string.Join(" | ", printed) + "\n    expected: " + line);
@@ -159,31 +159,14 @@ public class ExtensionSpellingsInRealIptablesTests
                 // LegacyListsWildcardInterface: the kernel keeps "+", the listing shows it, save does not.
                 ourListing = ourListing.Replace("ACCEPT     0    --  *      *", "ACCEPT     0    --  +      *", StringComparison.Ordinal);
             }
-            if (listing != ourListing) failures.Add(input + "\n    -L -v -n differs:\n" + Diff(ourListing, listing));
+            if (listing != ourListing) failures.Add(input + "\n    -L -v -n differs:\n" + TextAssert.Describe(ourListing, listing));
             var rules = session.Run(table, "-S");
             var ourRules = OurRendering.Expected(Readback.Rules, backend, Iptables189Quirks.Loaded(model, backend), table);
-            if (rules != ourRules) failures.Add(input + "\n    -S differs:\n" + Diff(ourRules, rules));
+            if (rules != ourRules) failures.Add(input + "\n    -S differs:\n" + TextAssert.Describe(ourRules, rules));
         }
         Assert.That(checkedCount, Is.GreaterThan(0));
         Assert.That(failures, Is.Empty, failures.Count + " of " + checkedCount + " spellings differ:\n" + string.Join("\n", failures));
     }
-
-    private static string Diff(string ours, string real)
-    {
-        var a = ours.Split('\n');
-        var b = real.Split('\n');
-        var lines = new List<string>();
-        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
-        {
-            var x = i < a.Length ? a[i] : "<none>";
-            var y = i < b.Length ? b[i] : "<none>";
-            if (x != y) lines.Add("    ours:     " + x + "\n    iptables: " + y);
-        }
-        return string.Join("\n", lines);
-    }
-
-    private static bool HasInvertedWildcard(Rule rule) =>
-        rule.InInterface is { Inverted: true, Value: "+" } || rule.OutInterface is { Inverted: true, Value: "+" };
 
     /// <summary>The (input, expected) lines of one spelling test, whole rules.</summary>
     public static List<(string Input, string Expected)> CasesOf(string method) => Cases(method);

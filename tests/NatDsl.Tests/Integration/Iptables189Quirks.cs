@@ -58,7 +58,8 @@ public static class Iptables189Quirks
 
     private static bool NonZero(Counters? counters) => counters is { } c && (c.Packets.Value != 0 || c.Bytes.Value != 0);
 
-    private static bool HasInvertedWildcardInterface(Rule rule) =>
+    /// <summary>True for a rule with <c>! -i +</c> or <c>! -o +</c>, which iptables-legacy-save omits.</summary>
+    public static bool HasInvertedWildcardInterface(Rule rule) =>
         rule.InInterface is { Inverted: true, Value: "+" } || rule.OutInterface is { Inverted: true, Value: "+" };
 
     private static RuleSet MapRules(RuleSet model, System.Func<Rule, Rule> map) => model with

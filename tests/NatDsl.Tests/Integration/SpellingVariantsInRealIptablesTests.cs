@@ -42,13 +42,13 @@ public class SpellingVariantsInRealIptablesTests
         var input = TestData.Read("vectors", vector + ".rules");
         var ipv6 = input.Contains("# family: 6", StringComparison.Ordinal);
         var tables = input.Split('\n').Where(l => l.StartsWith('*')).Select(l => l.Substring(1).Trim()).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
-        var (originalRc, originalSaves) = Load(backend, ipv6, input, tables);
+        var (originalRc, originalSaves, _) = Load(backend, ipv6, input, tables);
         var ours = SaveRenderer.Render(SaveParser.ParseRuleSet(input, vector), new SaveRenderOptions { RuleCounters = true });
 
         for (var k = 0; k < VariantsPerVector; k++)
         {
             var respelled = SpellingMutator.Mutate(input, new Random(StableSeed(vector, k)));
-            var (rc, saves) = Load(backend, ipv6, respelled, tables);
+            var (rc, saves, _) = Load(backend, ipv6, respelled, tables);
             string oursRespelled;
             var weRefuse = false;
             try
@@ -66,7 +66,7 @@ public class SpellingVariantsInRealIptablesTests
                 {
                     // iptables refuses both (a kernel quirk on the original, e.g. on nft): we must
                     // refuse the variant or read it as the original.
-                    if (!weRefuse && oursRespelled != ours) Assert.Fail("variant " + k + ": iptables refuses both, we read the variant otherwise\n" + FirstDifference(ours, oursRespelled));
+                    if (!weRefuse && oursRespelled != ours) Assert.Fail("variant " + k + ": iptables refuses both, we read the variant otherwise\n" + TextAssert.Describe(ours, oursRespelled));
                     continue;
                 }
                 if (rc != 0 && originalRc == 0)
@@ -80,7 +80,7 @@ public class SpellingVariantsInRealIptablesTests
                     Assert.Fail("variant " + k + ": iptables reads another rule set (exit " + rc + " for " + originalRc + ")\n" + Culprits(backend, ipv6, input, respelled, tables, originalRc, originalSaves)
                         + "\nwe: " + (weRefuse ? oursRespelled : "read it"));
                 }
-                if (oursRespelled != ours) Assert.Fail("variant " + k + ": we read another rule set\n" + FirstDifference(ours, oursRespelled) + "\n" + Changed(input, respelled));
+                if (oursRespelled != ours) Assert.Fail("variant " + k + ": we read another rule set\n" + TextAssert.Describe(ours, oursRespelled) + "\n" + Changed(input, respelled));
             }
         }
     }
@@ -170,29 +170,14 @@ public class SpellingVariantsInRealIptablesTests
             if (a[i] == b[i]) continue;
             var one = (string[])a.Clone();
             one[i] = b[i];
-            using var session = IptablesSession.Open(backend, ipv6);
-            var restore = session.Restore(string.Join("\n", one), "-c");
-            var saves = restore.ExitCode == 0 ? tables.Select(t => SaveHeaders.MaskTimestamps(session.Save(t, counters: true))).ToList() : new List<string>();
-            if (restore.ExitCode != originalRc || !saves.SequenceEqual(originalSaves))
+            var (rc, saves, said) = Load(backend, ipv6, string.Join("\n", one), tables);
+            if (rc != originalRc || !saves.SequenceEqual(originalSaves))
             {
                 var printed = string.Join(" | ", saves.SelectMany(x => x.Split('\n')).Where(l => l.Contains(a[i].Split(' ')[1], StringComparison.Ordinal) && l.Contains("-A ", StringComparison.Ordinal)).Take(3));
-                found.Add("  " + a[i] + "\n  → " + b[i] + "\n    " + (restore.ExitCode != 0 ? restore.ToString() : "prints: " + printed));
+                found.Add("  " + a[i] + "\n  → " + b[i] + "\n    " + (rc != 0 ? said : "prints: " + printed));
             }
         }
         return found.Count == 0 ? "no single line does it:\n" + Changed(original, respelled) : string.Join("\n", found);
-    }
-
-    private static string FirstDifference(string expected, string actual)
-    {
-        var a = expected.Split('\n');
-        var b = actual.Split('\n');
-        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
-        {
-            var x = i < a.Length ? a[i] : "<none>";
-            var y = i < b.Length ? b[i] : "<none>";
-            if (x != y) return "  as written:  " + x + "\n  respelled:   " + y;
-        }
-        return string.Empty;
     }
 
     /// <summary>A seed that does not change between runs (string hashes do).</summary>
@@ -203,12 +188,13 @@ public class SpellingVariantsInRealIptablesTests
         return unchecked(h * 8 + k);
     }
 
-    private static (int ExitCode, List<string> Saves) Load(IptablesBackend backend, bool ipv6, string script, List<string> tables)
+    /// <summary>Restores <paramref name="script"/> with counters in a fresh namespace: the exit code, each table saved, what the restore said.</summary>
+    private static (int ExitCode, List<string> Saves, string Said) Load(IptablesBackend backend, bool ipv6, string script, List<string> tables)
     {
         using var session = IptablesSession.Open(backend, ipv6);
         var restore = session.Restore(script, "-c");
         var saves = restore.ExitCode == 0 ? tables.Select(t => SaveHeaders.MaskTimestamps(session.Save(t, counters: true))).ToList() : new List<string>();
-        return (restore.ExitCode, saves);
+        return (restore.ExitCode, saves, restore.ToString());
     }
 
     /// <summary>The respelled lines beside the originals, for the failure message.</summary>
