@@ -70,19 +70,24 @@ public static class SpellingMutator
         // The generic options in another order (they all come before the first match).
         // (Not when an implicit match's options are among them: they must follow -p.)
         if (segments.Count > 0 && segments[0].Kind == null && segments[0].Groups.All(g => IsGeneric(g.Option)) && random.Next(2) == 0) Shuffle(segments[0].Groups, random);
-        // The options of a match in another order.
+        // The options of a match in another order; those of a target too, unless one repeats
+        // (DNAT with two --to-destination keeps their order).
         foreach (var segment in segments.Where(s => s.Kind == "-m" && s.Groups.Count > 1 && random.Next(2) == 0)) Shuffle(segment.Groups, random);
+        foreach (var segment in segments.Where(s => s.Kind == "-j" && s.Groups.Count > 1 && s.Groups.Select(g => g.Option).Distinct().Count() == s.Groups.Count && random.Next(2) == 0)) Shuffle(segment.Groups, random);
 
         var protocol = segments.Count > 0 && segments[0].Kind == null
             ? segments[0].Groups.FirstOrDefault(g => g.Option == "-p" && !g.Inverted)?.Args.FirstOrDefault()
             : null;
-        var firstMatch = segments.FirstOrDefault(s => s.Kind == "-m");
+        // The first match of the rule's protocol may be left implicit wherever it stands: an
+        // option no loaded match knows loads it there (and --dport may then be read as a prefix
+        // of multiport's --dports, as getopt reads it: iptables and we must agree).
+        var firstMatch = segments.FirstOrDefault(s => s.Kind == "-m" && s.Name == protocol);
         var words = new List<string>(head);
         foreach (var segment in segments)
         {
             if (segment.Kind is not null)
             {
-                // An implicit tcp/udp match: "-p tcp --dport 80" loads tcp by itself, first in the rule.
+                // An implicit tcp/udp match: "-p tcp --dport 80" loads tcp by itself.
                 var implicitMatch = segment == firstMatch && protocol is "tcp" or "udp" && segment.Name == protocol && segment.Groups.Count > 0
                     && segment.Groups.All(g => g.Option.StartsWith("--", StringComparison.Ordinal)) && random.Next(3) == 0;
                 if (!implicitMatch)

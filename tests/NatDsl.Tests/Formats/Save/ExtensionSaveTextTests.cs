@@ -45,6 +45,11 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT -p udp -m multiport --destination-ports 53 -j ACCEPT", "-A INPUT -p udp -m multiport --dports 53 -j ACCEPT")]
     [TestCase("-A INPUT -p udplite -m multiport --source-ports 5 -j ACCEPT", "-A INPUT -p udplite -m multiport --sports 5 -j ACCEPT")]
     [TestCase("-A INPUT -p tcp -m multiport --ports 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15 -j ACCEPT", "-A INPUT -p tcp -m multiport --ports 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15 -j ACCEPT")]
+    // Options go to the extension getopt picks: an exact name wins over a prefix (--dport is tcp's
+    // even after multiport), a prefix of one extension's option only (--dport before tcp is
+    // loaded, --sport) goes to it; an implicit match loads where its option stands.
+    [TestCase("-A INPUT -p tcp -m tcp --sport 1 -m multiport --dports 5 --dport 7 -j ACCEPT", "-A INPUT -p tcp -m tcp --sport 1 --dport 7 -m multiport --dports 5 -j ACCEPT")]
+    [TestCase("-A INPUT -p tcp -m comment --comment x --dport 22 -j ACCEPT", "-A INPUT -p tcp -m comment --comment x -m tcp --dport 22 -j ACCEPT")]
     public void Multiport(string input, string expected) => Assert.That(SaveText.Canonical(input), Is.EqualTo(expected));
 
     [TestCase("-A INPUT -m mark --mark 0x00004000/0x00004000 -j ACCEPT", "-A INPUT -m mark --mark 0x4000/0x4000 -j ACCEPT")]
@@ -324,6 +329,8 @@ public class ExtensionSaveTextTests
     [TestCase("-A INPUT --in-interface=eth0 -j ACCEPT", "interface name \"--in-interface=eth0\" in -i is longer than 15 characters")]
     [TestCase("-A INPUT -m comment --comment \"a\"\"b\" -j ACCEPT", "unexpected argument \"b\"")]
     [TestCase("-A INPUT -m comment --comment a\"b c\"d -j ACCEPT", "unexpected argument \"d\"")]
+    [TestCase("-A INPUT -p tcp -m multiport --sports 1 --dport 22 -j ACCEPT", "multiport can only have one option")]
+    [TestCase("-A INPUT -p tcp -m multiport --dports 1,2 -m comment --comment x --sport 22 -j ACCEPT", "multiport can only have one option")]
     [TestCase("-A INPUT -m statistic --mod random --probability 0.5 -j ACCEPT", "option \"--mod\" is ambiguous (--modprobe, --mode)")]
     [TestCase("-A INPUT --ver -j ACCEPT", "option \"--ver\" is ambiguous (--verbose, --version)")]
     [TestCase("-A INPUT -n -j ACCEPT", "option \"-n\" cannot be used in a rule line")]
