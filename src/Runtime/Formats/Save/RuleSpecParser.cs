@@ -223,7 +223,17 @@ internal static class RuleSpecParser
                     if (invert) throw line.Error(invertToken, "cannot have ! before -c");
                     if (counters.HasValue) throw line.Error(token, "counters given twice for one rule");
                     var packets = Argument(context, inline, token, "-c");
-                    if (!context.HasMore) throw line.Error(token, "-c requires two arguments: PACKETS BYTES");
+                    var comma = packets.Text.IndexOf(',');
+                    if (comma >= 0)
+                    {
+                        // "-c PACKETS,BYTES", which iptables also reads.
+                        var text = packets.Text;
+                        counters = Counters.Of(
+                            Counter(new RuleToken(text.Substring(0, comma), packets.Start, packets.Start + comma, packets.Quoted), line),
+                            Counter(new RuleToken(text.Substring(comma + 1), packets.Start + comma + 1, packets.End, packets.Quoted), line));
+                        break;
+                    }
+                    if (!context.HasMore) throw line.Error(token, "-c requires two arguments: PACKETS BYTES (or PACKETS,BYTES)");
                     var bytes = context.Next();
                     counters = Counters.Of(Counter(packets, line), Counter(bytes, line));
                     break;

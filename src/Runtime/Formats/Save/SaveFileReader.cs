@@ -292,10 +292,8 @@ internal sealed class SaveFileReader
             var token = new RuleToken(text.Substring(0, close + 1), 0, close + 1, false);
             prefix = ParseBracketCounters(token, line);
             prefixToken = token;
-            if (close + 1 >= text.Length || (text[close + 1] != ' ' && text[close + 1] != '\t'))
-            {
-                throw line.Error(close + 1, "expected a space after the [packets:bytes] prefix");
-            }
+            // iptables-restore needs no blank after it ("[1:2]-A INPUT …" loads).
+            if (close + 1 >= text.Length) throw line.Error(close + 1, "counters without a rule");
             start = close + 1;
             _ruleCounters = true;
         }
@@ -316,7 +314,7 @@ internal sealed class SaveFileReader
         RestoreCommands.Execute(table, _context, prefix, prefixToken);
     }
 
-    /// <summary>Reads <c>[packets:bytes]</c>.</summary>
+    /// <summary>Reads <c>[packets:bytes]</c> (blanks before a number allowed, as iptables' <c>strtoull</c> skips them).</summary>
     internal static Counters ParseBracketCounters(RuleToken token, InputLine line)
     {
         var text = token.Text;
@@ -325,15 +323,23 @@ internal sealed class SaveFileReader
         {
             throw line.Error(token, "invalid counters \"" + text + "\" (expected [packets:bytes])");
         }
-        if (!CNumber.TryParseDecimal(text, 1, colon, out var packets))
+        var packetsStart = SkipBlanks(text, 1);
+        var bytesStart = SkipBlanks(text, colon + 1);
+        if (!CNumber.TryParseDecimal(text, packetsStart, colon, out var packets))
         {
             throw line.Error(token.Start + 1, "invalid packet counter in \"" + text + "\" (a decimal number below 2^64)");
         }
-        if (!CNumber.TryParseDecimal(text, colon + 1, text.Length - 1, out var bytes))
+        if (!CNumber.TryParseDecimal(text, bytesStart, text.Length - 1, out var bytes))
         {
             throw line.Error(token.Start + colon + 1, "invalid byte counter in \"" + text + "\" (a decimal number below 2^64)");
         }
         return Counters.Of(packets, bytes);
+    }
+
+    private static int SkipBlanks(string text, int i)
+    {
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t')) i++;
+        return i;
     }
 
     /// <summary>Splits on spaces and tabs (no quoting), as iptables-restore's <c>strtok</c> does for chain lines.</summary>
