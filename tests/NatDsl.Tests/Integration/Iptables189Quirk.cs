@@ -16,7 +16,10 @@ public enum Iptables189Quirk
     /// </summary>
     LegacyListsWildcardInterface,
 
-    /// <summary>iptables-nft stores tcp/udp <c>! --dport 0:N</c> (and <c>! --sport 0:N</c>) as <c>--dport N+1:65535</c>.</summary>
+    /// <summary>
+    /// iptables-nft stores tcp/udp <c>! --dport 0:N</c> (and <c>! --sport 0:N</c>) as
+    /// <c>--dport N+1:65535</c>; not in a tcp match with <c>--tcp-option</c>, which stays a compat match.
+    /// </summary>
     NftRewritesInvertedLowPortRange,
 
     /// <summary>iptables-nft-restore rejects the whole batch for <c>! -s 0.0.0.0/0</c> / <c>! -d …/0</c> (RULE_APPEND failed (Invalid argument)).</summary>

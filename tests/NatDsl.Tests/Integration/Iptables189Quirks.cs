@@ -74,12 +74,13 @@ public static class Iptables189Quirks
     private static RuleSet ZeroRuleCounters(RuleSet model) => MapRules(model, r => r with { Counters = Counters.Zero });
 
     // Observed on 1.8.9 nft: tcp and udp, source and destination ports, only a range that starts
-    // at 0 and is not a single port; sctp (a compat match) and "! 1024:65535" are kept as given.
+    // at 0 and is not a single port; sctp (a compat match), a tcp match with --tcp-option (kept
+    // as a compat match too) and "! 1024:65535" are kept as given.
     private static Rule RewritePorts(Rule rule) => rule with
     {
         Matches = rule.Matches.Select(m => m switch
         {
-            TcpMatch t => t with { SourcePort = Complement(t.SourcePort), DestinationPort = Complement(t.DestinationPort) },
+            TcpMatch { Option: null } t => t with { SourcePort = Complement(t.SourcePort), DestinationPort = Complement(t.DestinationPort) },
             UdpMatch u => u with { SourcePort = Complement(u.SourcePort), DestinationPort = Complement(u.DestinationPort) },
             _ => m,
         }).ToValueList(),

@@ -61,9 +61,11 @@ public sealed class RuleSetGenerator
         Arb.From(Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => new GeneratedRuleSet(Generate(new Random(seed), size, raw)))), Shrink);
 
     /// <summary>One rule set; <paramref name="size"/> bounds chains and rules per chain.</summary>
-    public static RuleSet Generate(Random random, int size, bool raw)
+    public static RuleSet Generate(Random random, int size, bool raw) => Generate(random, size, raw, random.Next(3) == 0 ? IpFamily.V6 : IpFamily.V4);
+
+    /// <summary>One rule set of <paramref name="family"/>.</summary>
+    public static RuleSet Generate(Random random, int size, bool raw, IpFamily family)
     {
-        var family = random.Next(3) == 0 ? IpFamily.V6 : IpFamily.V4;
         var g = new RuleSetGenerator(random, Math.Max(size, 1), family, raw);
         var tables = Tables.Where(_ => random.Next(2) == 0).ToList();
         if (tables.Count == 0) tables.Add(Tables[random.Next(Tables.Length)]);
