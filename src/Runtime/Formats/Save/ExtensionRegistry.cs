@@ -22,6 +22,10 @@ internal static class ExtensionRegistry
     /// <summary>The number of parser kinds a <see cref="RuleParseContext"/> keeps one instance of.</summary>
     public const int ParserSlots = 19;
 
+    /// <summary>Whether the model types the match <paramref name="name"/> (the names <see cref="CreateMatch"/> knows).</summary>
+    public static bool IsKnownMatch(string name) => name is "tcp" or "udp" or "sctp" or "multiport" or "mark" or "comment" or "statistic"
+        or "addrtype" or "recent" or "conntrack" or "state" or "physdev" or "set" or "nfacct" or "icmp" or "icmp6" or "icmpv6" or "ipv6-icmp";
+
     /// <summary>A parser for a modelled match, or null when <paramref name="name"/> is not modelled.</summary>
     public static MatchParser? CreateMatch(string name, RuleToken nameToken, RuleParseContext context)
     {

@@ -166,6 +166,13 @@ internal static class RuleSpecParser
                     var arg = Argument(context, inline, token, "-m");
                     var module = arg.Text;
                     CheckName(module, arg, line, "match");
+                    if (HasCapital(module))
+                    {
+                        // Every match extension is named in lower case (capitals name targets):
+                        // iptables cannot load this one, known to us or not.
+                        var lower = module.ToLowerInvariant();
+                        throw line.Error(arg, "no match named \"" + module + "\" (match names are in lower case" + (ExtensionRegistry.IsKnownMatch(lower) ? "; did you mean " + lower + "?)" : ")"));
+                    }
                     var parser = ExtensionRegistry.CreateMatch(module, arg, context);
                     if (parser is not null)
                     {
@@ -333,6 +340,15 @@ internal static class RuleSpecParser
             throw line.Error(token, "iptables takes the whole word \"" + token.Text + "\" as the value of " + flag + ", which is not valid; write the value as a separate word (" + flag + " VALUE)");
         }
         return new RuleToken(token.Text, token.Start, token.End, token.Quoted);
+    }
+
+    private static bool HasCapital(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c >= 'A' && c <= 'Z') return true;
+        }
+        return false;
     }
 
     private static RuleToken Argument(RuleParseContext context, RuleToken? inline, RuleToken option, string flag)
