@@ -123,7 +123,7 @@ public class ExtensionSpellingsInRealIptablesTests
         {
             if (CannotLoad.ContainsKey((input, backend))) continue;
             checkedCount++;
-            var script = "*" + table + "\n:X - [0:0]\n:Y - [0:0]\n" + input + "\nCOMMIT\n";
+            var script = Script(table, input);
             var model = SaveParser.ParseRuleSet(script, "case", new SaveParseOptions { Family = family });
             var chain = input.Split(' ')[1];
             var rule = model.FindTable(table)!.FindChain(chain)!.Rules[0];
@@ -169,9 +169,10 @@ public class ExtensionSpellingsInRealIptablesTests
     }
 
     /// <summary>The (input, expected) lines of one spelling test, whole rules.</summary>
-    public static List<(string Input, string Expected)> CasesOf(string method) => Cases(method);
+    /// <summary>A restore script of one rule in <paramref name="table"/>, with the user chains X and Y the spelling cases jump to (as SaveText declares them).</summary>
+    public static string Script(string table, string rule) => "*" + table + "\n:X - [0:0]\n:Y - [0:0]\n" + rule + "\nCOMMIT\n";
 
-    private static List<(string Input, string Expected)> Cases(string method)
+    public static List<(string Input, string Expected)> Cases(string method)
     {
         var info = typeof(ExtensionSaveTextTests).GetMethod(method)!;
         var list = new List<(string, string)>();

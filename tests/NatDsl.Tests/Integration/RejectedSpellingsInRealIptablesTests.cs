@@ -24,7 +24,7 @@ public class RejectedSpellingsInRealIptablesTests
             .GetCustomAttributes<TestCaseAttribute>().Select(c => (string)c.Arguments[0]!).ToList();
         Assert.That(inputs, Is.Not.Empty);
         using var session = IptablesSession.Open(backend);
-        var loaded = inputs.Where(input => session.Restore("*filter\n:X - [0:0]\n:Y - [0:0]\n" + input + "\nCOMMIT\n").ExitCode == 0).ToList();
+        var loaded = inputs.Where(input => session.Restore(ExtensionSpellingsInRealIptablesTests.Script("filter", input)).ExitCode == 0).ToList();
         Assert.That(loaded, Is.Empty, "iptables loads spellings we refuse");
     }
 }

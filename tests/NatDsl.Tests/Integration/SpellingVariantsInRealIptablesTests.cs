@@ -107,10 +107,10 @@ public class SpellingVariantsInRealIptablesTests
         ExtensionSpellingsInRealIptablesTests.Prepare(session, method);
         var failures = new List<string>();
         var compared = 0;
-        foreach (var (input, canonical) in ExtensionSpellingsInRealIptablesTests.CasesOf(method))
+        foreach (var (input, canonical) in ExtensionSpellingsInRealIptablesTests.Cases(method))
         {
             if (ExtensionSpellingsInRealIptablesTests.CannotLoadOn(input, backend)) continue;
-            var original = Script(table, canonical);
+            var original = ExtensionSpellingsInRealIptablesTests.Script(table, canonical);
             var (originalRc, originalSave) = LoadOne(session, original, table);
             var ours = Ours(original, family);
             for (var k = 0; k < VariantsPerSpelling; k++)
@@ -118,8 +118,8 @@ public class SpellingVariantsInRealIptablesTests
                 var variant = SpellingMutator.MutateRule(canonical, new Random(StableSeed(canonical, k)));
                 if (variant == canonical) continue;
                 compared++;
-                var (rc, save) = LoadOne(session, Script(table, variant), table);
-                var oursVariant = Ours(Script(table, variant), family);
+                var (rc, save) = LoadOne(session, ExtensionSpellingsInRealIptablesTests.Script(table, variant), table);
+                var oursVariant = Ours(ExtensionSpellingsInRealIptablesTests.Script(table, variant), family);
                 var refusedByIptables = rc != 0 && originalRc == 0;
                 if (refusedByIptables ? !IsRefusal(oursVariant) : rc != originalRc || save != originalSave)
                 {
@@ -136,8 +136,6 @@ public class SpellingVariantsInRealIptablesTests
     }
 
     private static bool IsRefusal(string ours) => ours.StartsWith("parse error", StringComparison.Ordinal);
-
-    private static string Script(string table, string rule) => "*" + table + "\n:X - [0:0]\n:Y - [0:0]\n" + rule + "\nCOMMIT\n";
 
     private static (int ExitCode, string Rules) LoadOne(IptablesSession session, string script, string table)
     {
